@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.refcheck.backend.Backends;
 
 /**
- * Hands out {@link Allocation}s and collects the {@link Violation}s their lifetime events reveal.
+ * Hands out {@link Allocation}s and collects the {@link Violation}s their lifetime events reveal, and the
+ * {@link Warning}s protocols emit instead of failing.
  *
  * <p>One tracker serves one test: a jcstress state object, one Lincheck invocation, one model-checker execution.
  * Protocol objects take the tracker that allocates their memory, so a test can ask afterwards whether anything was
@@ -32,6 +33,7 @@ public final class LifetimeTracker {
 
     private final ConcurrentLinkedQueue<Allocation> allocations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Warning> warnings = new ConcurrentLinkedQueue<>();
 
     /** Allocates a tracked object with the given label. */
     public Allocation allocate(String label) {
@@ -48,6 +50,16 @@ public final class LifetimeTracker {
     /** Records a violation of the given kind, attributed to the calling thread. */
     public void report(ViolationKind kind, Allocation allocation, String detail) {
         report(new Violation(kind, allocation.label(), detail, Thread.currentThread().getName()));
+    }
+
+    /** Records a warning from {@code source}, attributed to the calling thread; warnings are not violations. */
+    public void warn(String source, String message) {
+        warnings.add(new Warning(source, message, Thread.currentThread().getName()));
+    }
+
+    /** The warnings recorded so far, in order. */
+    public List<Warning> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The violations reported so far, in report order. */
