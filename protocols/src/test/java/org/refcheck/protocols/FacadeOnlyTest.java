@@ -1,0 +1,69 @@
+package org.refcheck.protocols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protocol code must reach shared memory only through the facade, or the model checker would not see it: no raw
+ * {@code VarHandle}, no {@code java.util.concurrent.atomic}, no {@code synchronized}, no j.u.c locks. And every
+ * protocol class names the kernel or Rust original it follows.
+ */
+class FacadeOnlyTest {
+
+    private static final Pattern FORBIDDEN = Pattern.compile(
+            "java\\.lang\\.invoke|java\\.util\\.concurrent\\.atomic|java\\.util\\.concurrent\\.locks"
+                    + "|\\bsynchronized\\b|\\bvolatile\\b|\\bUnsafe\\b|Thread\\.sleep|\\.wait\\(|\\.notify");
+
+    private static List<Path> sources() throws IOException {
+        Path root = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
+    @Test
+    void protocolSourcesUseOnlyTheFacade() throws IOException {
+        List<Path> files = sources();
+        assertTrue(files.size() > 1, "no protocol sources found under src/main/java");
+        List<String> offences = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String code = lines.get(i).replaceAll("//.*", "");
+                if (code.trim().startsWith("*") || code.trim().startsWith("/*")) {
+                    continue; // comments may name what the code avoids
+                }
+                if (FORBIDDEN.matcher(code).find()) {
+                    offences.add(file + ":" + (i + 1) + ": " + lines.get(i).trim());
+                }
+            }
+        }
+        assertEquals(List.of(), offences, "protocol code bypasses the facade");
+    }
+
+    @Test
+    void everyTopLevelProtocolClassNamesItsOriginal() throws IOException {
+        List<String> unnamed = new ArrayList<>();
+        for (Path file : sources()) {
+            if (file.getFileName().toString().equals("package-info.java")) {
+                continue;
+            }
+            String text = Files.readString(file);
+            boolean namesSource = text.contains("Follows ") || text.contains("Mutant of ") || text.contains("follows ");
+            if (!namesSource) {
+                unnamed.add(file.toString());
+            }
+        }
+        assertEquals(List.of(), unnamed, "each class must say which kernel or Rust source it follows "
+                + "(\"Follows <file>\"), or which protocol it mutates (\"Mutant of <class>\")");
+    }
+}
