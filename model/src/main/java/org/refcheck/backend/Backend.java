@@ -2,6 +2,7 @@ package org.refcheck.backend;
 
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -30,6 +31,12 @@ public interface Backend {
 
     /** Creates an allocation owned by {@code tracker}; the tracker registers it. */
     Allocation allocate(LifetimeTracker tracker, String label);
+
+    /** Starts a thread of the test. */
+    Joinable spawn(String name, Runnable body);
+
+    /** One iteration of a spin loop found nothing changed. */
+    void onSpinWait();
 
     void fullFence();
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Fences;
+import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -92,6 +93,17 @@ class BackendsTest {
         public Allocation allocate(LifetimeTracker tracker, String label) {
             calls.add("allocate " + label);
             return production.allocate(tracker, label);
+        }
+
+        @Override
+        public Joinable spawn(String name, Runnable body) {
+            calls.add("spawn " + name);
+            return production.spawn(name, body);
+        }
+
+        @Override
+        public void onSpinWait() {
+            calls.add("onSpinWait");
         }
 
         @Override

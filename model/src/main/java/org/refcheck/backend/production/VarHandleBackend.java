@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import org.refcheck.backend.Backend;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -40,6 +41,16 @@ public final class VarHandleBackend implements Backend {
     @Override
     public Allocation allocate(LifetimeTracker tracker, String label) {
         return new TrackedAllocation(tracker, label);
+    }
+
+    @Override
+    public Joinable spawn(String name, Runnable body) {
+        return PlatformThread.start(name, body);
+    }
+
+    @Override
+    public void onSpinWait() {
+        Thread.onSpinWait();
     }
 
     @Override

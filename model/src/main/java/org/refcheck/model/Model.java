@@ -1,0 +1,243 @@
+package org.refcheck.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.refcheck.model.explore.Dpor;
+import org.refcheck.model.explore.Pct;
+import org.refcheck.model.explore.RandomWalk;
+import org.refcheck.model.explore.Replay;
+import org.refcheck.model.explore.Schedule;
+import org.refcheck.model.rt.Event;
+import org.refcheck.model.rt.Execution;
+import org.refcheck.model.rt.LogicalThread;
+import org.refcheck.model.rt.SchedulingStrategy;
+
+/**
+ * refcheck's model checker: runs a test body again and again, each time under a different schedule of its
+ * threads, until every interleaving that matters has been seen or a failure is found.
+ *
+ * <pre> {@code
+ * ModelResult result = Model.builder().check(() -> {
+ *     LifetimeTracker heap = new LifetimeTracker();
+ *     Ref<String> a = Ref.create(heap, "payload");
+ *     Ref<String> b = a.clone();
+ *     Joinable t = Threads.spawn("dropper", b::drop);
+ *     a.drop();
+ *     t.join();
+ * });
+ * result.assertPassed();
+ * }</pre>
+ *
+ * <p>The body runs as thread 0 and starts the others with {@link org.refcheck.sync.Threads#spawn}; every facade
+ * operation is a scheduling point. Oracles: lifetime violations (use after destroy or free, double destroy or
+ * free, resurrection, and leaks: every tracked allocation must be freed when the execution ends), an exception in
+ * any thread, deadlock, a step bound (possible livelock), predicates added with {@link Builder#atEnd}, and
+ * non-determinism (a test that does something else under the same schedule).
+ *
+ * <p>Every option has a system property, so a build can scale runs up without code changes:
+ * {@code refcheck.strategy} (exhaustive, random, pct), {@code refcheck.maxPreemptions}, {@code refcheck.maxSteps},
+ * {@code refcheck.maxExecutions}, {@code refcheck.iterations}, {@code refcheck.seed}, {@code refcheck.pctDepth},
+ * and {@code refcheck.replay} (a schedule string from a counterexample: run only that execution).
+ */
+public final class Model {
+
+    private Model() {
+    }
+
+    /** A builder with the defaults, overridden by system properties where set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Explores {@code body} exhaustively with the defaults. */
+    public static ModelResult check(Runnable body) {
+        return builder().check(body);
+    }
+
+    /** How schedules are chosen. */
+    public enum Strategy {
+        /** Every Mazurkiewicz trace once (optimal dynamic partial-order reduction). */
+        EXHAUSTIVE,
+        /** Uniformly random schedules. */
+        RANDOM,
+        /** Probabilistic concurrency testing: random priorities with a few priority change points. */
+        PCT
+    }
+
+    /** Options of a run. */
+    public static final class Builder {
+        private Strategy strategy = Strategy.valueOf(
+                System.getProperty("refcheck.strategy", "exhaustive").toUpperCase(Locale.ROOT));
+        private int maxPreemptions = Integer.getInteger("refcheck.maxPreemptions", -1);
+        private int maxSteps = Integer.getInteger("refcheck.maxSteps", 10_000);
+        private long maxExecutions = Long.getLong("refcheck.maxExecutions", Long.MAX_VALUE);
+        private int iterations = Integer.getInteger("refcheck.iterations", 1_000);
+        private long seed = Long.getLong("refcheck.seed", 42L);
+        private int pctDepth = Integer.getInteger("refcheck.pctDepth", 3);
+        private String replay = System.getProperty("refcheck.replay");
+        private boolean checkLeaks = true;
+        private boolean stopOnFirstFailure = true;
+        private final List<Runnable> predicates = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder strategy(Strategy s) {
+            this.strategy = s;
+            return this;
+        }
+
+        /** At most this many preemptions per execution (a negative number: unbounded, the default). */
+        public Builder maxPreemptions(int bound) {
+            this.maxPreemptions = bound;
+            return this;
+        }
+
+        /** Executions longer than this are failures of kind "possible livelock". */
+        public Builder maxSteps(int steps) {
+            this.maxSteps = steps;
+            return this;
+        }
+
+        /** Stop after this many executions (the result is then not exhaustive). */
+        public Builder maxExecutions(long executions) {
+            this.maxExecutions = executions;
+            return this;
+        }
+
+        /** Executions for the random and PCT strategies. */
+        public Builder iterations(int n) {
+            this.iterations = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder pctDepth(int depth) {
+            this.pctDepth = depth;
+            return this;
+        }
+
+        /** Run only the execution this schedule string describes. */
+        public Builder replay(String schedule) {
+            this.replay = schedule;
+            return this;
+        }
+
+        /** Whether a tracked allocation still unfreed at the end of an execution is a failure (default true). */
+        public Builder checkLeaks(boolean check) {
+            this.checkLeaks = check;
+            return this;
+        }
+
+        /** Whether to stop at the first failing execution (default true) or keep exploring. */
+        public Builder stopOnFirstFailure(boolean stop) {
+            this.stopOnFirstFailure = stop;
+            return this;
+        }
+
+        /** A check run at the end of every execution, in thread 0, after every thread has finished. */
+        public Builder atEnd(Runnable predicate) {
+            predicates.add(predicate);
+            return this;
+        }
+
+        /** Explores {@code body}. */
+        public ModelResult check(Runnable body) {
+            long start = System.nanoTime();
+            Run run = new Run(body);
+            if (replay != null) {
+                run.once(new Replay(Schedule.parse(replay)));
+                return run.result("replay", start, false);
+            }
+            switch (strategy) {
+                case EXHAUSTIVE -> {
+                    Dpor dpor = new Dpor(maxPreemptions);
+                    boolean more = true;
+                    while (more && run.executions < maxExecutions) {
+                        dpor.beginExecution();
+                        Execution e = run.once(dpor);
+                        if (e.failure() != null && stopOnFirstFailure) {
+                            break;
+                        }
+                        more = dpor.endExecution(e);
+                    }
+                    run.sleepBlocked = dpor.sleepBlocked();
+                    run.pruned = dpor.boundPruned();
+                    boolean complete = !more && run.pruned == 0;
+                    return run.result("exhaustive", start, complete && run.failing == null);
+                }
+                case RANDOM -> {
+                    RandomWalk walk = new RandomWalk(seed);
+                    for (int i = 0; i < iterations && (run.failing == null || !stopOnFirstFailure); i++) {
+                        run.once(walk);
+                    }
+                    return run.result("random", start, false);
+                }
+                default -> {
+                    Pct pct = new Pct(seed, pctDepth, 64);
+                    for (int i = 0; i < iterations && (run.failing == null || !stopOnFirstFailure); i++) {
+                        pct.beginExecution();
+                        pct.endExecution(run.once(pct));
+                    }
+                    return run.result("pct", start, false);
+                }
+            }
+        }
+
+        /** The running totals of one {@link #check}. */
+        private final class Run {
+            final Runnable body;
+            long executions;
+            long traces;
+            long sleepBlocked;
+            long pruned;
+            int longest;
+            Execution failing;
+
+            Run(Runnable body) {
+                this.body = body;
+            }
+
+            Execution once(SchedulingStrategy strategy) {
+                Execution e = new Execution(strategy, maxSteps, checkLeaks, false);
+                e.run(body, predicates);
+                executions++;
+                if (!e.wasCut()) {
+                    traces++;
+                }
+                longest = Math.max(longest, e.events().size());
+                if (e.failure() != null && failing == null) {
+                    failing = e;
+                }
+                return e;
+            }
+
+            ModelResult result(String name, long start, boolean exhaustive) {
+                Counterexample cx = failing == null ? null : counterexample(failing);
+                return new ModelResult(name, executions, traces, sleepBlocked, pruned, longest,
+                        Duration.ofNanos(System.nanoTime() - start), exhaustive, cx);
+            }
+
+            /** Replays the failing schedule with source locations on, and checks it fails the same way again. */
+            private Counterexample counterexample(Execution failed) {
+                Schedule schedule = Schedule.of(failed.events());
+                Execution again = new Execution(new Replay(schedule), maxSteps, checkLeaks, true);
+                again.run(body, predicates);
+                boolean same = again.failure() != null && again.failure().kind() == failed.failure().kind();
+                Execution shown = same ? again : failed;
+                List<String> names = new ArrayList<>();
+                for (LogicalThread t : shown.threads()) {
+                    names.add(t.getName());
+                }
+                List<Event> events = List.copyOf(shown.events());
+                return new Counterexample(shown.failure(), events, names, schedule, same);
+            }
+        }
+    }
+}

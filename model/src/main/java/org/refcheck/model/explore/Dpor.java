@@ -1,0 +1,205 @@
+package org.refcheck.model.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.refcheck.model.rt.Event;
+import org.refcheck.model.rt.Execution;
+import org.refcheck.model.rt.Failure;
+import org.refcheck.model.rt.FailureKind;
+import org.refcheck.model.rt.LogicalThread;
+import org.refcheck.model.rt.Op;
+import org.refcheck.model.rt.SchedulingStrategy;
+
+/**
+ * Exhaustive exploration with optimal dynamic partial-order reduction: source sets, sleep sets and wakeup trees
+ * (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014 and JACM 2017), so that every Mazurkiewicz trace of the test is
+ * explored exactly once, and no execution is wasted ending in a sleep set.
+ *
+ * <p>Stateless: each execution re-runs the test from the start. The stack of {@link Node}s is the current
+ * execution's path; after each execution, its races are reversed into the wakeup trees of the nodes where they
+ * begin, and the next execution replays the path up to the deepest node with a branch left, then takes it.
+ */
+public final class Dpor implements SchedulingStrategy {
+
+    /*
+     * Implementation notes. Positions of an execution:
+     *   [0, branchPoint)     replay: the chosen thread of each node again (non-determinism is a failure)
+     *   branchPoint          the leftmost remaining branch of that node's wakeup tree
+     *   (branchPoint, ...)   new nodes: follow the subtree of the branch taken while it lasts, then run the
+     *                        previous thread if it may (fewest preemptions first), else the lowest awake thread
+     * Invariant: a node's wakeup tree holds only unexplored branches; the branch being explored is in neither
+     * its tree nor its sleep set, and joins the sleep set when exploration returns to the node.
+     */
+
+    private final int preemptionBound;
+    private final List<Node> stack = new ArrayList<>();
+    private int position;
+    private int branchPoint = -1;
+    private WakeupTree pendingSubtree = new WakeupTree();
+    private Step previousExecuted;
+
+    private long sleepBlocked;
+    private long boundPruned;
+
+    /** @param preemptionBound the maximum number of preemptions per execution, or a negative number for none */
+    public Dpor(int preemptionBound) {
+        this.preemptionBound = preemptionBound;
+    }
+
+    /** Executions that ended because every enabled thread was asleep (zero for optimal exploration). */
+    public long sleepBlocked() {
+        return sleepBlocked;
+    }
+
+    /** Branches dropped because they exceeded the preemption bound. */
+    public long boundPruned() {
+        return boundPruned;
+    }
+
+    /** Prepares the next execution. */
+    public void beginExecution() {
+        position = 0;
+        previousExecuted = null;
+    }
+
+    @Override
+    public LogicalThread choose(Execution execution, List<LogicalThread> enabled, LogicalThread current) {
+        if (position < branchPoint) {
+            return replay(execution, enabled);
+        }
+        Node node;
+        WakeupTree tree;
+        if (position == branchPoint) {
+            node = stack.get(position);
+            tree = node.wakeup;
+        } else {
+            Node parent = position == 0 ? null : stack.get(position - 1);
+            node = new Node(parent == null ? new ArrayList<>() : parent.sleepAfter(previousExecuted));
+            node.preemptions = parent == null ? 0 : parent.preemptions;
+            stack.add(node);
+            node.wakeup = pendingSubtree;
+            tree = node.wakeup;
+        }
+        int basePreemptions = position == 0 ? 0 : stack.get(position - 1).preemptions;
+        while (!tree.isEmpty()) {
+            WakeupTree.Child branch = tree.takeLeftmost();
+            LogicalThread t = find(enabled, branch.step().thread());
+            if (t == null) {
+                continue;
+            }
+            int preemptions = basePreemptions + (isPreemption(t, current, enabled) ? 1 : 0);
+            if (preemptionBound >= 0 && preemptions > preemptionBound) {
+                boundPruned++;
+                continue;
+            }
+            pendingSubtree = branch.subtree();
+            return take(node, t, preemptions);
+        }
+        pendingSubtree = new WakeupTree();
+        if (position == branchPoint) {
+            return null;   // every remaining branch was infeasible or beyond the bound
+        }
+        LogicalThread pick = null;
+        if (current != null && enabled.contains(current) && !node.isAsleep(current.id())) {
+            pick = current;
+        } else {
+            for (LogicalThread t : enabled) {
+                if (!node.isAsleep(t.id())) {
+                    pick = t;
+                    break;
+                }
+            }
+        }
+        if (pick == null) {
+            sleepBlocked++;
+            return null;
+        }
+        int preemptions = basePreemptions + (isPreemption(pick, current, enabled) ? 1 : 0);
+        return take(node, pick, preemptions);
+    }
+
+    private LogicalThread take(Node node, LogicalThread t, int preemptions) {
+        node.chosenThread = t.id();
+        Op op = t.pending();
+        node.chosenMethod = op.method();
+        node.chosenObject = op.object();
+        node.preemptions = preemptions;
+        return t;
+    }
+
+    private static boolean isPreemption(LogicalThread next, LogicalThread current, List<LogicalThread> enabled) {
+        return current != null && next != current && enabled.contains(current);
+    }
+
+    private LogicalThread replay(Execution execution, List<LogicalThread> enabled) {
+        Node node = stack.get(position);
+        LogicalThread t = find(enabled, node.chosenThread);
+        if (t == null || t.pending().object() != node.chosenObject
+                || !t.pending().method().equals(node.chosenMethod)) {
+            execution.fail(new Failure(FailureKind.NONDETERMINISM, "replaying the same schedule, thread "
+                    + node.chosenThread + " did not reach the same operation at step " + position + " (expected "
+                    + node.chosenMethod + ", found " + (t == null ? "it blocked or finished" : t.pending()) + "): "
+                    + "the test depends on something besides the schedule, such as time, hash order or a thread "
+                    + "refcheck does not control", node.chosenThread, null));
+            return null;
+        }
+        return t;
+    }
+
+    private static LogicalThread find(List<LogicalThread> enabled, int id) {
+        for (LogicalThread t : enabled) {
+            if (t.id() == id) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void executed(Execution execution, Event event) {
+        Step step = Step.of(event);
+        Node node = stack.get(position);
+        node.chosen = step;
+        previousExecuted = step;
+        position++;
+    }
+
+    /**
+     * Ends an execution: reverses its races into wakeup trees, then moves to the next branch.
+     *
+     * @return whether another execution remains to be explored
+     */
+    public boolean endExecution(Execution execution) {
+        int length = position;
+        while (stack.size() > length) {
+            stack.remove(stack.size() - 1);   // nodes whose operation never ran (execution cut there)
+        }
+        List<Event> events = execution.events();
+        for (RaceDetector.Race race : RaceDetector.races(events)) {
+            Node node = stack.get(race.first());
+            boolean covered = false;
+            for (Step asleep : node.sleep) {
+                if (new WakeupSequence(race.reversal()).isWeakInitial(asleep)) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                node.wakeup.insert(new WakeupSequence(race.reversal()));
+            }
+        }
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            Node node = stack.get(i);
+            if (!node.wakeup.isEmpty()) {
+                if (node.chosen != null) {
+                    node.sleep.add(node.chosen);
+                }
+                node.chosen = null;
+                branchPoint = i;
+                return true;
+            }
+            stack.remove(i);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package org.refcheck.model.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One position of the exploration stack: the state before the event at that position of the current execution. */
+final class Node {
+
+    /** Events known to be covered from here: explored siblings, and inherited ones that commute with the path. */
+    final List<Step> sleep;
+    /** Branches still to explore from here. */
+    WakeupTree wakeup = new WakeupTree();
+    /** The thread chosen here in the current execution. */
+    int chosenThread;
+    /** The event it performed (set once it ran). */
+    Step chosen;
+    /** The facade method and object of the pending operation chosen here, to detect non-determinism on replay. */
+    String chosenMethod;
+    long chosenObject;
+    /** Preemptions on the path up to and including this position. */
+    int preemptions;
+
+    Node(List<Step> sleep) {
+        this.sleep = sleep;
+    }
+
+    /** Whether {@code thread}'s next event, {@code next}, is asleep here. */
+    boolean isAsleep(int thread) {
+        for (Step s : sleep) {
+            if (s.thread() == thread) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sleep set of the next position after {@code executed} ran here: entries it commutes with. */
+    List<Step> sleepAfter(Step executed) {
+        List<Step> next = new ArrayList<>(sleep.size());
+        for (Step s : sleep) {
+            if (s.thread() != executed.thread() && !s.conflictsWith(executed)) {
+                next.add(s);
+            }
+        }
+        return next;
+    }
+}

@@ -1,0 +1,78 @@
+package org.refcheck.model.rt;
+
+/**
+ * One executed operation of an execution, as a trace shows it and as dynamic partial-order reduction reasons about
+ * it.
+ */
+public final class Event {
+
+    /** Position in the execution, from 0. */
+    public final int index;
+    /** The logical thread that performed it. */
+    public final int thread;
+    /** Position within its thread, from 1. */
+    public final int threadStep;
+    /** What it did; a failed compare-and-set is a {@link OpKind#READ}. */
+    public final OpKind kind;
+    public final long object;
+    public final String label;
+    public final String method;
+    /** The value read, or {@code null}. */
+    public final Object read;
+    /** The value written, or {@code null}. */
+    public final Object written;
+    /** The thread a spawn started or a join waited for, or -1. */
+    public final int otherThread;
+    /** Vector clock: for each thread, how many of its events happen-before or equal this one. */
+    int[] clock;
+    /** Source location of the protocol code that performed it, when recorded. */
+    String location;
+
+    Event(int index, int thread, int threadStep, OpKind kind, long object, String label, String method, Object read,
+            Object written, int otherThread) {
+        this.index = index;
+        this.thread = thread;
+        this.threadStep = threadStep;
+        this.kind = kind;
+        this.object = object;
+        this.label = label;
+        this.method = method;
+        this.read = read;
+        this.written = written;
+        this.otherThread = otherThread;
+    }
+
+    /** Whether this event happens-before (or is) {@code later}. */
+    public boolean happensBefore(Event later) {
+        return later.clock.length > thread && later.clock[thread] >= threadStep;
+    }
+
+    /** Whether this event and {@code other} (of another thread) fail to commute. */
+    public boolean conflictsWith(Event other) {
+        return object == other.object && object != Op.NO_OBJECT && (kind.writes() || other.kind.writes());
+    }
+
+    /** Source file and line of the protocol code that performed it, or {@code null} if not recorded. */
+    public String location() {
+        return location;
+    }
+
+    /** A one-line description, e.g. {@code "refcount.getAndAddRelease(-1) -> 1"}. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(label).append('.').append(method);
+        if (written != null && read != null) {
+            b.append(": ").append(read).append(" -> ").append(written);
+        } else if (written != null) {
+            b.append(" = ").append(written);
+        } else if (read != null) {
+            b.append(" -> ").append(read);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "#" + index + " T" + thread + " " + describe();
+    }
+}

@@ -1,0 +1,420 @@
+package org.refcheck.model.rt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.refcheck.lifetime.AllocationState;
+import org.refcheck.lifetime.Violation;
+
+/**
+ * One run of a test body under a {@link SchedulingStrategy}: its logical threads, the events they performed, and
+ * the first failure, if any.
+ *
+ * <p>Exactly one logical thread runs at a time. Each facade operation calls {@link #schedule} before it acts and
+ * {@link #record} after: the first is the scheduling point (the strategy picks who runs next among the threads whose
+ * pending operation is enabled), the second appends the event and maintains the happens-before vector clocks.
+ */
+public final class Execution {
+
+    /*
+     * Implementation notes. State machine of an execution:
+     *   RUNNING -> COMPLETED   every thread finished; leak oracle run
+     *   RUNNING -> FAILED      an oracle fired (first failure kept); live threads are unwound
+     *   RUNNING -> CUT         the strategy abandoned the schedule (e.g. sleep-set blocked); threads are unwound
+     * Unwinding: `aborting` is set and every waiting thread is given the turn; schedule() then throws
+     * ExecutionAborted in it. The driver joins every platform thread before the execution is reported, so no
+     * thread of one execution ever runs during the next.
+     *
+     * Vector clocks: a thread's clock counts, per thread, the events that happen-before its latest event. An event
+     * joins the clocks of the earlier conflicting events on its object: the last write, and (for a write) the reads
+     * since that write. Spawn passes the spawner's clock to the child; join passes the child's to the joiner.
+     */
+
+    private final ModelBackend backend;
+    private final SchedulingStrategy strategy;
+    private final int maxSteps;
+    private final boolean checkLeaks;
+    private final boolean recordLocations;
+
+    private final List<LogicalThread> threads = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final List<ModelAllocation> allocations = new ArrayList<>();
+    private final Semaphore driverTurn = new Semaphore(0);
+    private final Semaphore done = new Semaphore(0);
+
+    private LogicalThread current;
+    private long writes;
+    private int driverObjects;
+    private volatile boolean aborting;
+    private boolean cut;
+    private Failure failure;
+
+    public Execution(SchedulingStrategy strategy, int maxSteps, boolean checkLeaks, boolean recordLocations) {
+        this.backend = new ModelBackend(this);
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+        this.checkLeaks = checkLeaks;
+        this.recordLocations = recordLocations;
+    }
+
+    /**
+     * Runs {@code body} as logical thread 0 to the end of this execution, then, once every thread has finished,
+     * the end-of-execution predicates. Called once, by the driver.
+     */
+    public void run(Runnable body, List<Runnable> predicates) {
+        LogicalThread main = newThread("main", () -> {
+            body.run();
+            if (!predicates.isEmpty()) {
+                joinAllThreads();
+                for (Runnable predicate : predicates) {
+                    try {
+                        predicate.run();
+                    } catch (ExecutionAborted unwinding) {
+                        throw unwinding;
+                    } catch (Throwable t) {
+                        fail(new Failure(FailureKind.PREDICATE, String.valueOf(t.getMessage()), 0, t));
+                        throw ExecutionAborted.INSTANCE;
+                    }
+                }
+            }
+        }, null);
+        main.start();
+        driverTurn.acquireUninterruptibly();   // main announced its first operation, finished, or failed
+        if (!aborting) {
+            if (main.finished) {
+                complete();
+            } else {
+                LogicalThread first = chooseNext(null);
+                if (first != null) {
+                    first.giveTurn();
+                }
+            }
+        }
+        done.acquireUninterruptibly();
+        for (LogicalThread t : threads) {
+            joinPlatformThread(t);
+        }
+    }
+
+    ModelBackend backend() {
+        return backend;
+    }
+
+    /** The events performed, in order. */
+    public List<Event> events() {
+        return events;
+    }
+
+    /** The logical threads, by id. */
+    public List<LogicalThread> threads() {
+        return threads;
+    }
+
+    /** The first failure, or {@code null} if the execution completed cleanly or was cut. */
+    public Failure failure() {
+        return failure;
+    }
+
+    /** Whether the strategy abandoned this execution before it ended. */
+    public boolean wasCut() {
+        return cut;
+    }
+
+    /** The logical thread running now. */
+    LogicalThread currentThread() {
+        Thread t = Thread.currentThread();
+        if (t instanceof LogicalThread logical && logical.execution == this) {
+            return logical;
+        }
+        throw new IllegalStateException("a facade object of a model-checked execution was used from thread "
+                + t.getName() + ", which refcheck does not control; spawn test threads with Threads.spawn");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Scheduling points
+
+    /** Announces the calling thread's next operation and returns when the scheduler lets it run. */
+    void schedule(Op op) {
+        LogicalThread self = currentThread();
+        if (aborting) {
+            throw ExecutionAborted.INSTANCE;
+        }
+        self.pending = op;
+        if (op.kind() == OpKind.SPIN) {
+            self.spinMark = writes;
+        }
+        if (!self.announced) {
+            self.announced = true;
+            wakeSpawner(self);
+            self.awaitTurn();
+        } else {
+            if (events.size() >= maxSteps) {
+                fail(new Failure(FailureKind.STEP_BOUND, "the execution exceeded " + maxSteps
+                        + " steps: a runaway loop, possibly a livelock", self.id, null));
+                throw ExecutionAborted.INSTANCE;
+            }
+            LogicalThread next = chooseNext(self);
+            if (next == null) {
+                throw ExecutionAborted.INSTANCE;
+            }
+            if (next != self) {
+                next.giveTurn();
+                self.awaitTurn();
+            }
+        }
+        if (aborting) {
+            throw ExecutionAborted.INSTANCE;
+        }
+        current = self;
+        self.pending = null;
+    }
+
+    /** Appends the event the current thread just performed. */
+    Event record(OpKind kind, ModelObject object, String method, Object read, Object written) {
+        return record(kind, object.id, object.label, object.clocks, method, read, written, -1);
+    }
+
+    Event record(OpKind kind, long objectId, String label, ObjectClocks clocks, String method, Object read,
+            Object written, int otherThread) {
+        LogicalThread self = current;
+        self.steps++;
+        int[] clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, threads.size()));
+        clock[self.id] = self.steps;
+        if (clocks != null) {
+            clocks.joinInto(clock, kind.writes());
+        }
+        if (kind == OpKind.JOIN) {
+            join(clock, threads.get(otherThread).clock);
+        }
+        Event event = new Event(events.size(), self.id, self.steps, kind, objectId, label, method, read, written,
+                otherThread);
+        event.clock = clock;
+        self.clock = clock;
+        if (clocks != null) {
+            clocks.update(clock, kind.writes());
+        }
+        if (kind.writes()) {
+            writes++;
+        }
+        if (recordLocations) {
+            event.location = SourceLocations.callerOfFacade();
+        }
+        events.add(event);
+        strategy.executed(this, event);
+        return event;
+    }
+
+    private static void join(int[] into, int[] other) {
+        for (int i = 0; i < Math.min(into.length, other.length); i++) {
+            into[i] = Math.max(into[i], other[i]);
+        }
+    }
+
+    private LogicalThread chooseNext(LogicalThread self) {
+        List<LogicalThread> enabled = new ArrayList<>(threads.size());
+        boolean anyLive = false;
+        for (LogicalThread t : threads) {
+            if (!t.finished) {
+                anyLive = true;
+                if (isEnabled(t)) {
+                    enabled.add(t);
+                }
+            }
+        }
+        if (enabled.isEmpty()) {
+            if (anyLive) {
+                fail(new Failure(FailureKind.DEADLOCK, deadlockMessage(), -1, null));
+            } else {
+                complete();
+            }
+            return null;
+        }
+        LogicalThread next = strategy.choose(this, enabled, self);
+        if (next == null) {
+            cut = failure == null;
+            abort();
+        }
+        return next;
+    }
+
+    private boolean isEnabled(LogicalThread t) {
+        Op op = t.pending;
+        if (op == null) {
+            return false;
+        }
+        return switch (op.kind()) {
+            case LOCK -> !((ModelMutex) op.target()).isHeld();
+            case JOIN -> ((LogicalThread) op.target()).finished;
+            case SPIN -> writes > t.spinMark;
+            default -> true;
+        };
+    }
+
+    private String deadlockMessage() {
+        StringBuilder b = new StringBuilder("every live thread is blocked:");
+        for (LogicalThread t : threads) {
+            if (t.finished || t.pending == null) {
+                continue;
+            }
+            Op op = t.pending;
+            b.append(' ').append(t.getName()).append(switch (op.kind()) {
+                case LOCK -> " waits for " + op.label() + " held by " + ((ModelMutex) op.target()).holderName();
+                case JOIN -> " waits to join " + ((LogicalThread) op.target()).getName();
+                case SPIN -> " spins, but no thread will write again";
+                default -> " at " + op;
+            }).append(';');
+        }
+        b.setLength(b.length() - 1);
+        return b.toString();
+    }
+
+    /** A fresh object id: the creating thread in the high half, its creation count in the low half. */
+    long newObjectId() {
+        Thread t = Thread.currentThread();
+        if (t instanceof LogicalThread logical && logical.execution == this) {
+            return ((long) logical.id << 32) | logical.objectsCreated++;
+        }
+        return ((long) Integer.MAX_VALUE << 32) | driverObjects++;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Threads
+
+    LogicalThread newThread(String name, Runnable body, LogicalThread spawner) {
+        int id = threads.size();
+        int[] clock = spawner == null ? new int[id + 1] : Arrays.copyOf(spawner.clock, id + 1);
+        LogicalThread t = new LogicalThread(this, id, name, body, spawner, clock);
+        threads.add(t);
+        return t;
+    }
+
+    /** Starts a child of the current thread and returns once it announced its first operation or finished. */
+    LogicalThread spawn(String name, Runnable body) {
+        LogicalThread self = currentThread();
+        schedule(new Op(OpKind.SPAWN, Op.NO_OBJECT, name, "spawn", null));
+        LogicalThread child = newThread(name, body, self);
+        record(OpKind.SPAWN, Op.NO_OBJECT, name, null, "spawn", null, null, child.id);
+        child.clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, child.id + 1));
+        child.start();
+        self.awaitTurn();
+        if (aborting) {
+            throw ExecutionAborted.INSTANCE;
+        }
+        current = self;
+        return child;
+    }
+
+    void joinThread(LogicalThread target) {
+        schedule(new Op(OpKind.JOIN, Op.NO_OBJECT, target.getName(), "join", target));
+        record(OpKind.JOIN, Op.NO_OBJECT, target.getName(), null, "join", null, null, target.id);
+    }
+
+    private void joinAllThreads() {
+        for (int i = 1; i < threads.size(); i++) {
+            joinThread(threads.get(i));
+        }
+    }
+
+    void spinWait() {
+        schedule(new Op(OpKind.SPIN, Op.NO_OBJECT, currentThread().getName(), "onSpinWait", null));
+        record(OpKind.SPIN, Op.NO_OBJECT, current.getName(), null, "onSpinWait", null, null, -1);
+    }
+
+    void fence(String method) {
+        schedule(new Op(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null));
+        record(OpKind.FENCE, Op.NO_OBJECT, "fence", null, method, null, null, -1);
+    }
+
+    private void wakeSpawner(LogicalThread t) {
+        if (t.spawner == null) {
+            driverTurn.release();
+        } else {
+            t.spawner.giveTurn();
+        }
+    }
+
+    void threadFailed(LogicalThread t, Throwable error) {
+        fail(new Failure(FailureKind.EXCEPTION, t.getName() + " threw " + error, t.id, error));
+    }
+
+    void threadExits(LogicalThread t) {
+        t.finished = true;
+        t.pending = null;
+        if (aborting) {
+            return;
+        }
+        if (!t.announced) {
+            t.announced = true;
+            wakeSpawner(t);
+            return;
+        }
+        LogicalThread next = chooseNext(t);
+        if (next != null) {
+            next.giveTurn();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Oracles and the end
+
+    void allocated(ModelAllocation allocation) {
+        allocations.add(allocation);
+    }
+
+    void violation(Violation violation) {
+        fail(new Failure(FailureKind.LIFETIME, violation.toString(), current == null ? -1 : current.id, null));
+    }
+
+    /** Records the first failure and unwinds the execution. */
+    public void fail(Failure f) {
+        if (failure == null && !aborting) {
+            failure = f;
+        }
+        abort();
+    }
+
+    private void complete() {
+        if (checkLeaks && failure == null) {
+            for (ModelAllocation a : allocations) {
+                if (a.stateRaw() != AllocationState.FREED) {
+                    failure = new Failure(FailureKind.LIFETIME, "leak of " + a.label() + ": the allocation was "
+                            + "never freed (still " + a.stateRaw().name().toLowerCase() + " at the end)", -1, null);
+                    break;
+                }
+            }
+        }
+        done.release();
+    }
+
+    private void abort() {
+        if (aborting) {
+            return;
+        }
+        aborting = true;
+        for (LogicalThread t : threads) {
+            if (!t.finished) {
+                t.giveTurn();
+            }
+        }
+        if (!threads.isEmpty() && threads.get(0).spawner == null) {
+            driverTurn.release();
+        }
+        done.release();
+    }
+
+    private static void joinPlatformThread(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

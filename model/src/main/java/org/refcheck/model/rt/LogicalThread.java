@@ -1,0 +1,84 @@
+package org.refcheck.model.rt;
+
+import java.util.concurrent.Semaphore;
+import org.refcheck.backend.BackendThread;
+
+/**
+ * One thread of a test under the model checker. It is a real platform thread, but it runs only while the
+ * execution's scheduler has handed it the turn; at every facade operation it announces its pending operation and
+ * waits for the turn again.
+ */
+public final class LogicalThread extends BackendThread {
+
+    /*
+     * Implementation notes. The turn is a semaphore per thread: the running thread releases the next thread's
+     * semaphore and then acquires its own, so exactly one logical thread runs at a time and every hand-over is a
+     * happens-before edge (semaphore release/acquire), which makes the plain fields below safe to share.
+     * States: NEW -> (first announce) WAITING -> RUNNING <-> WAITING -> FINISHED.
+     */
+
+    final Execution execution;
+    final int id;
+    private final Runnable body;
+    private final Semaphore turn = new Semaphore(0);
+
+    /** The thread that waits for this one's first announcement: the spawner, or null for the driver. */
+    final LogicalThread spawner;
+    boolean announced;
+    Op pending;
+    boolean finished;
+    /** Events this thread performed so far. */
+    int steps;
+    /** This thread's vector clock after its latest event. */
+    int[] clock;
+    /** Shared objects this thread created so far (the low half of their ids). */
+    int objectsCreated;
+    /** For a pending spin: the execution's write count when the spin was announced. */
+    long spinMark;
+
+    LogicalThread(Execution execution, int id, String name, Runnable body, LogicalThread spawner, int[] clock) {
+        super(execution.backend(), null, name);
+        setDaemon(true);
+        this.execution = execution;
+        this.id = id;
+        this.body = body;
+        this.spawner = spawner;
+        this.clock = clock;
+    }
+
+    /** The thread's index in its execution: 0 for the test body, then in spawn order. */
+    public int id() {
+        return id;
+    }
+
+    /** The operation this thread will perform when it next runs, or {@code null} if it is running or finished. */
+    public Op pending() {
+        return pending;
+    }
+
+    /** Whether the thread's body has returned. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public void run() {
+        try {
+            body.run();
+        } catch (ExecutionAborted unwinding) {
+            // the execution ended early; nothing to report
+        } catch (Throwable t) {
+            execution.threadFailed(this, t);
+        } finally {
+            execution.threadExits(this);
+        }
+    }
+
+    void giveTurn() {
+        turn.release();
+    }
+
+    void awaitTurn() {
+        turn.acquireUninterruptibly();
+    }
+}

@@ -1,0 +1,86 @@
+package org.refcheck.model.rt;
+
+import org.refcheck.backend.Backend;
+import org.refcheck.lifetime.Allocation;
+import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Joinable;
+import org.refcheck.sync.Mutex;
+import org.refcheck.sync.SharedInt;
+import org.refcheck.sync.SharedLong;
+import org.refcheck.sync.SharedRef;
+
+/** The model checker's back-end: everything it creates belongs to one {@link Execution}. */
+final class ModelBackend implements Backend {
+
+    private final Execution execution;
+
+    ModelBackend(Execution execution) {
+        this.execution = execution;
+    }
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public SharedInt newInt(String label, int initial) {
+        return new ModelInt(execution, label, initial);
+    }
+
+    @Override
+    public SharedLong newLong(String label, long initial) {
+        return new ModelLong(execution, label, initial);
+    }
+
+    @Override
+    public <V> SharedRef<V> newRef(String label, V initial) {
+        return new ModelRef<>(execution, label, initial);
+    }
+
+    @Override
+    public Mutex newMutex(String label) {
+        return new ModelMutex(execution, label);
+    }
+
+    @Override
+    public Allocation allocate(LifetimeTracker tracker, String label) {
+        return new ModelAllocation(execution, tracker, label);
+    }
+
+    @Override
+    public Joinable spawn(String name, Runnable body) {
+        LogicalThread child = execution.spawn(name, body);
+        return new Joinable() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void join() {
+                execution.joinThread(child);
+            }
+        };
+    }
+
+    @Override
+    public void onSpinWait() {
+        execution.spinWait();
+    }
+
+    @Override
+    public void fullFence() {
+        execution.fence("fullFence");
+    }
+
+    @Override
+    public void acquireFence() {
+        execution.fence("acquireFence");
+    }
+
+    @Override
+    public void releaseFence() {
+        execution.fence("releaseFence");
+    }
+}

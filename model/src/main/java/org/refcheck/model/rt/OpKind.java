@@ -1,0 +1,45 @@
+package org.refcheck.model.rt;
+
+/**
+ * What a scheduling point does to the object it names. The model checker's dependence relation is built on these:
+ * two operations of different threads on the same object are dependent unless both only read it.
+ */
+public enum OpKind {
+    /** A load, or a compare-and-set that failed (it wrote nothing). */
+    READ(false),
+    /** A store. */
+    WRITE(true),
+    /** A read-modify-write: getAndAdd, getAndSet, a compare-and-set that succeeded (or may succeed). */
+    RMW(true),
+    /** Taking a mutex; enabled only while the mutex is free. */
+    LOCK(true),
+    /** Releasing a mutex. */
+    UNLOCK(true),
+    /** Starting a thread. */
+    SPAWN(false),
+    /** Waiting for a thread to finish; enabled only once it has. */
+    JOIN(false),
+    /** One spin-loop iteration found nothing changed; enabled once another thread has written. */
+    SPIN(false),
+    /** A memory fence; under sequential consistency it orders nothing more and conflicts with nothing. */
+    FENCE(false),
+    /** Creating a tracked allocation. */
+    ALLOC(true),
+    /** Using the payload of a tracked allocation. */
+    ACCESS(false),
+    /** Dropping the value of a tracked allocation. */
+    DESTROY(true),
+    /** Releasing a tracked allocation. */
+    FREE(true);
+
+    private final boolean writes;
+
+    OpKind(boolean writes) {
+        this.writes = writes;
+    }
+
+    /** Whether this operation changes its object, so that it conflicts with every other access to it. */
+    public boolean writes() {
+        return writes;
+    }
+}

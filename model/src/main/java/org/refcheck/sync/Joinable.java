@@ -1,0 +1,14 @@
+package org.refcheck.sync;
+
+/** A thread started with {@link Threads#spawn}. */
+public interface Joinable {
+
+    /** The name the thread was spawned with. */
+    String name();
+
+    /**
+     * Waits until the thread has finished. If it ended with an exception or error, that failure is rethrown here,
+     * wrapped in an {@link AssertionError} that names the thread.
+     */
+    void join();
+}
