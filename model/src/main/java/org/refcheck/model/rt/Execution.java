@@ -31,7 +31,6 @@ public final class Execution {
      * since that write. Spawn passes the spawner's clock to the child; join passes the child's to the joiner.
      */
 
-    private final ModelBackend backend;
     private final SchedulingStrategy strategy;
     private final int maxSteps;
     private final boolean checkLeaks;
@@ -42,6 +41,7 @@ public final class Execution {
     private final List<ModelAllocation> allocations = new ArrayList<>();
     private final Semaphore driverTurn = new Semaphore(0);
     private final Semaphore done = new Semaphore(0);
+    private final Semaphore carriersReleased = new Semaphore(0);
 
     private LogicalThread current;
     private long writes;
@@ -51,7 +51,6 @@ public final class Execution {
     private Failure failure;
 
     public Execution(SchedulingStrategy strategy, int maxSteps, boolean checkLeaks, boolean recordLocations) {
-        this.backend = new ModelBackend(this);
         this.strategy = strategy;
         this.maxSteps = maxSteps;
         this.checkLeaks = checkLeaks;
@@ -79,7 +78,7 @@ public final class Execution {
                 }
             }
         }, null);
-        main.start();
+        Carrier.start(main);
         driverTurn.acquireUninterruptibly();   // main announced its first operation, finished, or failed
         if (!aborting) {
             if (main.finished) {
@@ -92,13 +91,12 @@ public final class Execution {
             }
         }
         done.acquireUninterruptibly();
-        for (LogicalThread t : threads) {
-            joinPlatformThread(t);
-        }
+        carriersReleased.acquireUninterruptibly(threads.size());
     }
 
-    ModelBackend backend() {
-        return backend;
+    /** A carrier finished running one of this execution's logical threads. */
+    void carrierReleased() {
+        carriersReleased.release();
     }
 
     /** The events performed, in order. */
@@ -124,8 +122,8 @@ public final class Execution {
     /** The logical thread running now. */
     LogicalThread currentThread() {
         Thread t = Thread.currentThread();
-        if (t instanceof LogicalThread logical && logical.execution == this) {
-            return logical;
+        if (t instanceof Carrier carrier && carrier.logical() != null && carrier.logical().execution == this) {
+            return carrier.logical();
         }
         throw new IllegalStateException("a facade object of a model-checked execution was used from thread "
                 + t.getName() + ", which refcheck does not control; spawn test threads with Threads.spawn");
@@ -272,7 +270,8 @@ public final class Execution {
     /** A fresh object id: the creating thread in the high half, its creation count in the low half. */
     long newObjectId() {
         Thread t = Thread.currentThread();
-        if (t instanceof LogicalThread logical && logical.execution == this) {
+        if (t instanceof Carrier carrier && carrier.logical() != null && carrier.logical().execution == this) {
+            LogicalThread logical = carrier.logical();
             return ((long) logical.id << 32) | logical.objectsCreated++;
         }
         return ((long) Integer.MAX_VALUE << 32) | driverObjects++;
@@ -296,7 +295,7 @@ public final class Execution {
         LogicalThread child = newThread(name, body, self);
         record(OpKind.SPAWN, Op.NO_OBJECT, name, null, "spawn", null, null, child.id);
         child.clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, child.id + 1));
-        child.start();
+        Carrier.start(child);
         self.awaitTurn();
         if (aborting) {
             throw ExecutionAborted.INSTANCE;
@@ -401,20 +400,5 @@ public final class Execution {
             driverTurn.release();
         }
         done.release();
-    }
-
-    private static void joinPlatformThread(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

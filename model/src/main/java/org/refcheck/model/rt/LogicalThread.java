@@ -1,24 +1,24 @@
 package org.refcheck.model.rt;
 
 import java.util.concurrent.Semaphore;
-import org.refcheck.backend.BackendThread;
 
 /**
- * One thread of a test under the model checker. It is a real platform thread, but it runs only while the
- * execution's scheduler has handed it the turn; at every facade operation it announces its pending operation and
- * waits for the turn again.
+ * One thread of a test under the model checker. It runs on a pooled platform thread (a {@link Carrier}), but only
+ * while the execution's scheduler has handed it the turn; at every facade operation it announces its pending
+ * operation and waits for the turn again.
  */
-public final class LogicalThread extends BackendThread {
+public final class LogicalThread {
 
     /*
-     * Implementation notes. The turn is a semaphore per thread: the running thread releases the next thread's
-     * semaphore and then acquires its own, so exactly one logical thread runs at a time and every hand-over is a
-     * happens-before edge (semaphore release/acquire), which makes the plain fields below safe to share.
-     * States: NEW -> (first announce) WAITING -> RUNNING <-> WAITING -> FINISHED.
+     * Implementation notes. The turn is a semaphore per logical thread: the running thread releases the next
+     * thread's semaphore and then acquires its own, so exactly one logical thread runs at a time and every
+     * hand-over is a happens-before edge (semaphore release/acquire), which makes the plain fields below safe to
+     * share. States: NEW -> (first announce) WAITING -> RUNNING <-> WAITING -> FINISHED.
      */
 
     final Execution execution;
     final int id;
+    private final String name;
     private final Runnable body;
     private final Semaphore turn = new Semaphore(0);
 
@@ -37,10 +37,9 @@ public final class LogicalThread extends BackendThread {
     long spinMark;
 
     LogicalThread(Execution execution, int id, String name, Runnable body, LogicalThread spawner, int[] clock) {
-        super(execution.backend(), null, name);
-        setDaemon(true);
         this.execution = execution;
         this.id = id;
+        this.name = name;
         this.body = body;
         this.spawner = spawner;
         this.clock = clock;
@@ -49,6 +48,11 @@ public final class LogicalThread extends BackendThread {
     /** The thread's index in its execution: 0 for the test body, then in spawn order. */
     public int id() {
         return id;
+    }
+
+    /** The name it was spawned with. */
+    public String getName() {
+        return name;
     }
 
     /** The operation this thread will perform when it next runs, or {@code null} if it is running or finished. */
@@ -61,8 +65,8 @@ public final class LogicalThread extends BackendThread {
         return finished;
     }
 
-    @Override
-    public void run() {
+    /** Runs the body on the calling carrier, to the end or until the execution unwinds it. */
+    void runBody() {
         try {
             body.run();
         } catch (ExecutionAborted unwinding) {
@@ -79,6 +83,11 @@ public final class LogicalThread extends BackendThread {
     }
 
     void awaitTurn() {
-        turn.acquireUninterruptibly();
+        turn.acquireUninterruptibly();   // spinning first was measured slower: it steals the core of the runner
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -9,13 +9,19 @@ import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
 import org.refcheck.sync.SharedRef;
 
-/** The model checker's back-end: everything it creates belongs to one {@link Execution}. */
+/**
+ * The model checker's back-end, bound to every {@link Carrier}: what it creates belongs to the execution of the
+ * logical thread the calling carrier runs.
+ */
 final class ModelBackend implements Backend {
 
-    private final Execution execution;
+    static final ModelBackend INSTANCE = new ModelBackend();
 
-    ModelBackend(Execution execution) {
-        this.execution = execution;
+    private ModelBackend() {
+    }
+
+    private static Execution execution() {
+        return ((Carrier) Thread.currentThread()).logical().execution;
     }
 
     @Override
@@ -25,31 +31,32 @@ final class ModelBackend implements Backend {
 
     @Override
     public SharedInt newInt(String label, int initial) {
-        return new ModelInt(execution, label, initial);
+        return new ModelInt(execution(), label, initial);
     }
 
     @Override
     public SharedLong newLong(String label, long initial) {
-        return new ModelLong(execution, label, initial);
+        return new ModelLong(execution(), label, initial);
     }
 
     @Override
     public <V> SharedRef<V> newRef(String label, V initial) {
-        return new ModelRef<>(execution, label, initial);
+        return new ModelRef<>(execution(), label, initial);
     }
 
     @Override
     public Mutex newMutex(String label) {
-        return new ModelMutex(execution, label);
+        return new ModelMutex(execution(), label);
     }
 
     @Override
     public Allocation allocate(LifetimeTracker tracker, String label) {
-        return new ModelAllocation(execution, tracker, label);
+        return new ModelAllocation(execution(), tracker, label);
     }
 
     @Override
     public Joinable spawn(String name, Runnable body) {
+        Execution execution = execution();
         LogicalThread child = execution.spawn(name, body);
         return new Joinable() {
             @Override
@@ -66,21 +73,21 @@ final class ModelBackend implements Backend {
 
     @Override
     public void onSpinWait() {
-        execution.spinWait();
+        execution().spinWait();
     }
 
     @Override
     public void fullFence() {
-        execution.fence("fullFence");
+        execution().fence("fullFence");
     }
 
     @Override
     public void acquireFence() {
-        execution.fence("acquireFence");
+        execution().fence("acquireFence");
     }
 
     @Override
     public void releaseFence() {
-        execution.fence("releaseFence");
+        execution().fence("releaseFence");
     }
 }
