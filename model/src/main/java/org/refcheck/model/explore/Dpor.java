@@ -37,6 +37,8 @@ public final class Dpor implements SchedulingStrategy {
     private int branchPoint = -1;
     private WakeupTree pendingSubtree = new WakeupTree();
     private Step previousExecuted;
+    /** The event a wakeup-tree branch expects at the current position, or null for a free choice. */
+    private Step expected;
 
     private long sleepBlocked;
     private long boundPruned;
@@ -93,9 +95,11 @@ public final class Dpor implements SchedulingStrategy {
                 continue;
             }
             pendingSubtree = branch.subtree();
+            expected = branch.step();
             return take(node, t, preemptions);
         }
         pendingSubtree = new WakeupTree();
+        expected = null;
         if (position == branchPoint) {
             return null;   // every remaining branch was infeasible or beyond the bound
         }
@@ -158,6 +162,13 @@ public final class Dpor implements SchedulingStrategy {
     @Override
     public void executed(Execution execution, Event event) {
         Step step = Step.of(event);
+        if (expected != null && !expected.equals(step)) {
+            execution.fail(new Failure(FailureKind.NONDETERMINISM, "at step " + position + " thread " + event.thread
+                    + " was expected to perform " + expected + " but performed " + event + ": the test depends on "
+                    + "something besides the schedule, such as time, hash order or a thread refcheck does not "
+                    + "control", event.thread, null));
+        }
+        expected = null;
         Node node = stack.get(position);
         node.chosen = step;
         previousExecuted = step;
