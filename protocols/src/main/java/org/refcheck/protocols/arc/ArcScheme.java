@@ -2,6 +2,7 @@ package org.refcheck.protocols.arc;
 
 import java.util.Objects;
 import org.refcheck.sync.Fences;
+import org.refcheck.sync.Threads;
 
 /**
  * The steps of Rust std's {@code Arc}/{@code Weak} protocol, with the exact orderings of library/alloc/src/sync.rs.
@@ -145,7 +146,7 @@ public class ArcScheme {
         int cur = inner.weakOpaque();
         while (true) {
             if (cur == ArcInner.LOCKED) {
-                Thread.onSpinWait();
+                Threads.onSpinWait();
                 cur = inner.weakOpaque();
                 continue;
             }

@@ -3,7 +3,8 @@ package org.refcheck.protocols.arc;
 import java.util.Objects;
 
 /**
- * A ready-made value for a {@link WeakRegistry}: it knows its key, and its destructor evicts its own entry.
+ * A ready-made value for a {@link WeakRegistry}: it knows its key, and its destructor evicts its own entry, the
+ * "release removes the entry from the lookup structure" rule of Documentation/core-api/kref.rst.
  *
  * <pre> {@code
  * WeakRegistry<String, RegistryValue<String>> registry = new WeakRegistry<>("cache");

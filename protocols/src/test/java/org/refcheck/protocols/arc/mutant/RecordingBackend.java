@@ -7,6 +7,7 @@ import org.refcheck.backend.BackendThread;
 import org.refcheck.backend.Backends;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -70,6 +71,17 @@ final class RecordingBackend implements Backend {
     @Override
     public Allocation allocate(LifetimeTracker tracker, String label) {
         return production.allocate(tracker, label);
+    }
+
+    @Override
+    public Joinable spawn(String name, Runnable body) {
+        return production.spawn(name, body);
+    }
+
+    @Override
+    public void onSpinWait() {
+        log.add("onSpinWait");
+        production.onSpinWait();
     }
 
     @Override
