@@ -68,6 +68,18 @@ class ExhaustivenessTest {
         assertEquals(expected, r.traces(), r.summary());
     }
 
+    @org.junit.jupiter.api.Test
+    void aSpawnOrdersTheSpawnersEarlierEventsBeforeTheChild() {
+        ModelResult r = explore(() -> {
+            SharedInt x = SharedInt.of("x", 0);
+            x.setVolatile(1);
+            Threads.spawn("child", () -> x.setVolatile(2)).join();
+            x.setVolatile(3);
+        });
+        assertEquals(1, r.traces(), "spawn and join order every access here: " + r.summary());
+        assertEquals(1, r.executions(), r.summary());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 5, 8})
     void readersHavePowerOfTwoTraces(int n) {

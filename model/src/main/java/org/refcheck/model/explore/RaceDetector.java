@@ -36,6 +36,12 @@ final class RaceDetector {
             if (ej.thread >= lastOfThread.length) {
                 lastOfThread = java.util.Arrays.copyOf(lastOfThread, ej.thread * 2 + 1);
             }
+            if (ej.kind == OpKind.SPAWN && ej.otherThread >= 0) {
+                if (ej.otherThread >= lastOfThread.length) {
+                    lastOfThread = java.util.Arrays.copyOf(lastOfThread, ej.otherThread * 2 + 1);
+                }
+                lastOfThread[ej.otherThread] = ej;   // a thread's first event follows its spawn
+            }
             Event poPred = lastOfThread[ej.thread];
             lastOfThread[ej.thread] = ej;
             if (ej.object == Op.NO_OBJECT) {
@@ -83,6 +89,7 @@ final class RaceDetector {
         return races;
     }
 
+    /** Whether {@code e} happens-before the event that precedes the racing one in its thread (or its spawn). */
     private static boolean knownBefore(Event e, Event poPred) {
         return poPred != null && e.happensBefore(poPred);
     }
