@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.refcheck.model.explore.Dpor;
+import org.refcheck.model.explore.NaiveDfs;
 import org.refcheck.model.explore.Pct;
 import org.refcheck.model.explore.RandomWalk;
 import org.refcheck.model.explore.Replay;
@@ -63,7 +64,9 @@ public final class Model {
         /** Uniformly random schedules. */
         RANDOM,
         /** Probabilistic concurrency testing: random priorities with a few priority change points. */
-        PCT
+        PCT,
+        /** Every interleaving, without reduction: the baseline reductions are checked and measured against. */
+        NAIVE
     }
 
     /** Options of a run. */
@@ -171,6 +174,19 @@ public final class Model {
                     run.pruned = dpor.boundPruned();
                     boolean complete = !more && run.pruned == 0;
                     return run.result("exhaustive", start, complete && run.failing == null);
+                }
+                case NAIVE -> {
+                    NaiveDfs dfs = new NaiveDfs();
+                    boolean more = true;
+                    while (more && run.executions < maxExecutions) {
+                        dfs.beginExecution();
+                        Execution e = run.once(dfs);
+                        if (e.failure() != null && stopOnFirstFailure) {
+                            break;
+                        }
+                        more = dfs.endExecution();
+                    }
+                    return run.result("naive", start, !more && run.failing == null);
                 }
                 case RANDOM -> {
                     RandomWalk walk = new RandomWalk(seed);

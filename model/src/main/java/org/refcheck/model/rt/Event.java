@@ -14,6 +14,11 @@ public final class Event {
     public final int threadStep;
     /** What it did; a failed compare-and-set is a {@link OpKind#READ}. */
     public final OpKind kind;
+    /**
+     * What it announced before it ran: a compare-and-set announces {@link OpKind#RMW} whatever its outcome, since in
+     * another order of events it may succeed.
+     */
+    public final OpKind announced;
     public final long object;
     public final String label;
     public final String method;
@@ -28,12 +33,13 @@ public final class Event {
     /** Source location of the protocol code that performed it, when recorded. */
     String location;
 
-    Event(int index, int thread, int threadStep, OpKind kind, long object, String label, String method, Object read,
-            Object written, int otherThread) {
+    Event(int index, int thread, int threadStep, OpKind kind, OpKind announced, long object, String label,
+            String method, Object read, Object written, int otherThread) {
         this.index = index;
         this.thread = thread;
         this.threadStep = threadStep;
         this.kind = kind;
+        this.announced = announced;
         this.object = object;
         this.label = label;
         this.method = method;

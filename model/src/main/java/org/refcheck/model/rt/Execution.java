@@ -165,6 +165,7 @@ public final class Execution {
             throw ExecutionAborted.INSTANCE;
         }
         current = self;
+        self.announcedKind = op.kind();
         self.pending = null;
     }
 
@@ -185,8 +186,8 @@ public final class Execution {
         if (kind == OpKind.JOIN) {
             join(clock, threads.get(otherThread).clock);
         }
-        Event event = new Event(events.size(), self.id, self.steps, kind, objectId, label, method, read, written,
-                otherThread);
+        Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
+                read, written, otherThread);
         event.clock = clock;
         self.clock = clock;
         if (clocks != null) {

@@ -26,6 +26,8 @@ public final class LogicalThread {
     final LogicalThread spawner;
     boolean announced;
     Op pending;
+    /** The kind of the operation it announced last (what it may do, before it is known what it did). */
+    OpKind announcedKind;
     boolean finished;
     /** Events this thread performed so far. */
     int steps;

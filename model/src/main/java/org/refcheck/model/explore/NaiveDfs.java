@@ -1,0 +1,64 @@
+package org.refcheck.model.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.refcheck.model.rt.Execution;
+import org.refcheck.model.rt.LogicalThread;
+import org.refcheck.model.rt.SchedulingStrategy;
+
+/**
+ * Every interleaving, without any reduction: depth-first over the enabled threads at every step. The baseline that
+ * reductions are measured and checked against; exponential even for tiny tests.
+ */
+public final class NaiveDfs implements SchedulingStrategy {
+
+    /** One scheduling point: the enabled threads (by id) and which of them the current execution takes. */
+    private record Choice(int[] enabled, int taken) {
+    }
+
+    private final List<Choice> path = new ArrayList<>();
+    private int position;
+
+    /** Prepares the next execution. */
+    public void beginExecution() {
+        position = 0;
+    }
+
+    @Override
+    public LogicalThread choose(Execution execution, List<LogicalThread> enabled, LogicalThread current) {
+        int taken;
+        if (position < path.size()) {
+            taken = path.get(position).taken;
+        } else {
+            int[] ids = new int[enabled.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = enabled.get(i).id();
+            }
+            path.add(new Choice(ids, 0));
+            taken = 0;
+        }
+        int wanted = path.get(position).enabled[taken];
+        position++;
+        for (LogicalThread t : enabled) {
+            if (t.id() == wanted) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("the test is not deterministic: thread " + wanted + " is not enabled again");
+    }
+
+    /** Moves to the next interleaving; returns false when all were run. */
+    public boolean endExecution() {
+        while (position < path.size()) {
+            path.remove(path.size() - 1);
+        }
+        while (!path.isEmpty()) {
+            Choice last = path.remove(path.size() - 1);
+            if (last.taken + 1 < last.enabled.length) {
+                path.add(new Choice(last.enabled, last.taken + 1));
+                return true;
+            }
+        }
+        return false;
+    }
+}
