@@ -10,7 +10,7 @@ import org.refcheck.sync.Mutex;
  * The kernel's {@code struct kref}: a {@link Refcount} with a release callback run by whoever drops the last
  * reference.
  *
- * <p>Follows include/linux/kref.h and Documentation/core-api/kref.rst (protocols.md §2). The rules of kref.rst
+ * <p>Follows include/linux/kref.h and Documentation/core-api/kref.rst. The rules of kref.rst
  * apply unchanged: take a reference with {@link #get()} <em>before</em> handing a pointer to another thread; a
  * thread that does not already hold a reference may only gain one where no {@link #put} can run concurrently (a
  * lock around both, {@link #getUnlessZero()} inside the lookup's critical section, or {@link #putMutex} /

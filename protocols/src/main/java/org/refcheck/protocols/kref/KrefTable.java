@@ -12,12 +12,13 @@ import org.refcheck.sync.SharedRef;
  * A lookup table of kref-counted entries, the scenario of Documentation/core-api/kref.rst: threads find an entry
  * without already holding a reference to it, while the entry's last {@code kref_put} unlinks it and frees it.
  *
- * <p>Each subclass is one of the locking patterns kref.rst and kref.h document (protocols.md §2):
+ * <p>Follows Documentation/core-api/kref.rst and include/linux/kref.h: each subclass is one of the locking patterns
+ * they document:
  * {@link MutexKrefTable} (A: one mutex around lookup-and-get and around put), {@link GetUnlessZeroKrefTable} (B:
  * {@code kref_get_unless_zero} inside the lookup's critical section, release locks only to unlink),
  * {@link PutMutexKrefTable} and {@link PutLockKrefTable} (D: {@code kref_put_mutex} / {@code kref_put_lock}, plain
  * {@code kref_get} under the lock in lookup). Pattern C (lookup under {@code rcu_read_lock}, release with
- * {@code kfree_rcu}) needs RCU and is not modelled here yet.
+ * {@code kfree_rcu}) needs an RCU protocol, which refcheck does not have yet, so it is left out for now.
  *
  * <p>The "list" of kref.rst is one slot: {@link #insert} links an entry, {@link #lookup()} finds the linked entry and
  * returns a counted reference to it, {@link #put} drops a reference, and the last put unlinks and frees the entry.

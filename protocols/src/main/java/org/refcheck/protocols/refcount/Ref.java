@@ -5,7 +5,7 @@ import org.refcheck.lifetime.LifetimeTracker;
 /**
  * A counted reference to a shared value: Rust-for-Linux {@code kernel::sync::Arc<T>}, the 2021 {@code Ref<T>}.
  *
- * <p>Follows rust/kernel/sync/arc.rs (protocols.md §3.1): backed by {@code refcount_t} (so the count saturates
+ * <p>Follows rust/kernel/sync/arc.rs: backed by {@code refcount_t} (so the count saturates
  * instead of aborting), no weak references, no {@code get_mut}. {@link #create} allocates the value and its counter
  * together with a count of 1; {@link #clone()} is {@code refcount_inc}; {@link #drop()} is
  * {@code refcount_dec_and_test}, and the drop that reaches zero frees value and memory together.

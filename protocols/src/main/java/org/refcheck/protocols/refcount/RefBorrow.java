@@ -3,7 +3,7 @@ package org.refcheck.protocols.refcount;
 /**
  * A borrowed reference: Rust-for-Linux {@code ArcBorrow<'a, T>} (2021: {@code RefBorrow}).
  *
- * <p>Follows rust/kernel/sync/arc.rs (protocols.md §3.1). A borrow holds no count; it is valid while the
+ * <p>Follows rust/kernel/sync/arc.rs. A borrow holds no count; it is valid while the
  * {@link Ref} it was borrowed from is held ("the existence of {@code b} guarantees that the refcount is
  * non-zero"), so {@link #toRef()} may use a plain {@code refcount_inc}. Rust checks that lifetime at compile time;
  * here using a borrow whose {@code Ref} was dropped throws {@link IllegalStateException}.

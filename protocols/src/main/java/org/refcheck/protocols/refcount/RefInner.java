@@ -10,7 +10,7 @@ import org.refcheck.lifetime.LifetimeTracker;
  * ({@code RefInner} in the 2021 branch), a {@link Refcount} followed by the value, in one tracked
  * {@link Allocation}.
  *
- * <p>Follows rust/kernel/sync/arc.rs (protocols.md §3.1). A {@code RefInner} reference is a <em>raw pointer</em>: it
+ * <p>Follows rust/kernel/sync/arc.rs. A {@code RefInner} reference is a <em>raw pointer</em>: it
  * holds no count and does not keep the value alive. {@link Ref#inner()} hands one out (like {@code Arc::as_ptr}),
  * {@link Ref#tryCloneFrom(RefInner)} turns one back into a counted reference if the count is not yet zero, and
  * whatever keeps the memory valid in between (a lock, RCU) is the caller's business: touching a freed inner is a

@@ -10,10 +10,10 @@ import org.refcheck.sync.SharedInt;
 /**
  * The kernel's {@code refcount_t}: a reference counter that saturates instead of wrapping.
  *
- * <p>Follows include/linux/refcount.h and lib/refcount.c (current mainline, protocols.md §1.2) operation by
+ * <p>Follows include/linux/refcount.h and lib/refcount.c (current mainline) operation by
  * operation, including the documented weak spots: an increment is a {@code fetch_add} followed, as a separate later
  * step, by the store of {@link RefcountWidth#saturated() SATURATED}, so concurrent increments in between can walk the
- * counter back towards zero (§1.1, §10 B2). Misuse never throws: it saturates the counter and records the kernel's
+ * counter back towards zero (catalogue bug B2). Misuse never throws: it saturates the counter and records the kernel's
  * warning with {@link LifetimeTracker#warn(String, String)}.
  *
  * <pre> {@code
@@ -28,7 +28,7 @@ import org.refcheck.sync.SharedInt;
  * {@link Allocation#access()}, so touching the counter of a freed object is a use after free, and an increment
  * that finds the counter at zero reports {@link Allocation#countRoseFromZero()}.
  *
- * <p>Memory consistency effects (refcount-vs-atomic.rst, protocols.md §1.3): {@link #set}, {@link #read},
+ * <p>Memory consistency effects (Documentation/core-api/refcount-vs-atomic.rst): {@link #set}, {@link #read},
  * {@link #add} and {@link #inc} are unordered; {@link #setRelease} is a release store; the {@code *NotZero} forms
  * are unordered (callers rely on how they found the object) and their {@code *Acquire} forms acquire on success;
  * {@link #dec}, {@link #decIfOne} and {@link #decNotOne} release; {@link #subAndTest} and {@link #decAndTest}
@@ -62,7 +62,7 @@ public class Refcount {
      *     decNotOne             countOpaque, then compareAndExchangeCountRelease loop
      *     decAndLock            decNotOne; lock; decAndTest; unlock unless it returned true
      *
-     * Relaxed RMWs have no Java counterpart (protocols.md §0.1): fetch_add_relaxed is getAndAdd (volatile, stronger)
+     * Relaxed RMWs have no Java counterpart: fetch_add_relaxed is getAndAdd (volatile, stronger)
      * and try_cmpxchg_relaxed is weakCompareAndSetPlain. try_cmpxchg also hands back the value it found; the plain
      * weak CAS only says it failed, so the loop re-reads with countOpaque after a failure. A failed CAS changes
      * nothing, so the extra read adds no reachable state.

@@ -4,8 +4,8 @@ package org.refcheck.protocols.refcount;
  * The width of a {@link Refcount}'s counter: 32 bits for the kernel's {@code refcount_t}, fewer to make overflow and
  * saturation races reachable in a few steps.
  *
- * <p>A width of {@code bits} scales the constants of {@code include/linux/refcount.h} as protocols.md §0.2 item 5
- * asks: {@link #max()} is {@code 2^(bits-1) - 1} ({@code REFCOUNT_MAX = INT_MAX}), {@link #min()} is
+ * <p>A width of {@code bits} scales the constants of {@code include/linux/refcount.h} so that a bounded search
+ * reaches overflow: {@link #max()} is {@code 2^(bits-1) - 1} ({@code REFCOUNT_MAX = INT_MAX}), {@link #min()} is
  * {@code -2^(bits-1)} ({@code INT_MIN}) and {@link #saturated()} is {@code min() / 2} ({@code REFCOUNT_SATURATED}).
  * Arithmetic wraps at the width, as the kernel's does at 32 bits:
  *

@@ -20,7 +20,7 @@ import org.refcheck.lifetime.ViolationKind;
 import org.refcheck.lifetime.Warning;
 import org.refcheck.sync.Mutex;
 
-/** Sequential semantics of every {@link Refcount} operation (protocols.md §1.2), at full and narrow widths. */
+/** Sequential semantics of every {@link Refcount} operation (include/linux/refcount.h, lib/refcount.c), at full and narrow widths. */
 class RefcountTest {
 
     private final LifetimeTracker heap = new LifetimeTracker();

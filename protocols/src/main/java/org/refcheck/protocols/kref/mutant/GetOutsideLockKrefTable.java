@@ -11,7 +11,7 @@ import org.refcheck.sync.Mutex;
  * <p>Overrides {@link GetUnlessZeroKrefTable#lookup()}: the entry pointer is read under the mutex, the mutex is
  * dropped, and only then is {@code kref_get_unless_zero} tried.
  *
- * <p>Exposing interleaving (protocols.md §10 B5): T2 finds the entry under the mutex and unlocks. T1 puts the last
+ * <p>Exposing interleaving (catalogue bug B5): T2 finds the entry under the mutex and unlocks. T1 puts the last
  * reference: 1 -&gt; 0, the release locks, unlinks, unlocks and frees. T2's {@code kref_get_unless_zero} now reads
  * the counter of the freed entry. Symptom: <b>use after free</b> (kref.rst: "otherwise kref_get_unless_zero may
  * reference already freed memory").

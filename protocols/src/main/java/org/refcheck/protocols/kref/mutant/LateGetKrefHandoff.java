@@ -11,7 +11,7 @@ import org.refcheck.protocols.refcount.Refcount;
  *
  * <p>Overrides {@link KrefHandoff#handOff(Executor)}: start the worker, then {@code kref_get}.
  *
- * <p>Exposing interleaving (protocols.md §10 B6; kref.rst rule 1): the creator starts the worker, which runs to
+ * <p>Exposing interleaving (catalogue bug B6; kref.rst rule 1): the creator starts the worker, which runs to
  * completion at once: it uses the object and puts 1 -&gt; 0, freeing it. The creator's late {@code kref_get} then
  * increments the counter of freed memory from zero ({@code "refcount_t: addition on 0; use-after-free."}).
  * Symptom: <b>use after free</b> (and a resurrection of the count).

@@ -12,7 +12,7 @@ import org.refcheck.sync.Mutex;
  *
  * <p>Overrides {@link MutexKrefTable#put}; the lookup is pattern A's, unchanged.
  *
- * <p>Exposing interleaving (protocols.md §10 B4; kref.rst rule 3): T1 puts the last reference: 1 -&gt; 0, enters the
+ * <p>Exposing interleaving (catalogue bug B4; kref.rst rule 3): T1 puts the last reference: 1 -&gt; 0, enters the
  * release and waits for the mutex. T2 holds the mutex, finds the still-linked entry and {@code kref_get}s it: 0 -&gt;
  * 1 ({@code "refcount_t: addition on 0; use-after-free."}, and the counter saturates), unlocks and uses the entry.
  * T1 then unlinks and frees it. Symptom: <b>resurrection, then use after free</b> by T2. Correct fixes:

@@ -1,5 +1,5 @@
 /**
- * Known-bug variants of the kref family, one bug each (protocols.md §10): B4
+ * Known-bug variants of the kref family, one bug each (refcheck bug catalogue ids): B4
  * {@link org.refcheck.protocols.kref.mutant.MixedPatternKrefTable}, B5
  * {@link org.refcheck.protocols.kref.mutant.GetOutsideLockKrefTable}, B6
  * {@link org.refcheck.protocols.kref.mutant.LateGetKrefHandoff}.

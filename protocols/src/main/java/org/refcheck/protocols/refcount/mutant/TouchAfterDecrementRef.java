@@ -14,7 +14,7 @@ import org.refcheck.protocols.refcount.Refcount;
  * {@code refcount} after it's decremented to a non-zero value because another thread/CPU may concurrently decrement
  * it to zero and free it" (rust-lang/rust#55005 is the same concern for std).
  *
- * <p>Exposing interleaving (protocols.md §10 B11): two handles, count 2. T1 drops: {@code fetch_sub} 2 -&gt; 1, and
+ * <p>Exposing interleaving (catalogue bug B11): two handles, count 2. T1 drops: {@code fetch_sub} 2 -&gt; 1, and
  * is preempted before its read. T2 drops: 1 -&gt; 0, frees. T1 reads the counter in freed memory. Symptom:
  * <b>use after free</b>. The correct drop touches nothing after a non-final decrement.
  */

@@ -14,7 +14,7 @@ import org.refcheck.sync.Fences;
  * <p>Overrides {@link Refcount#testAfterSub(int, int)}: it answers {@code true} whenever {@code old == i}, and warns
  * only when {@code old < 0 || old - i < 0}.
  *
- * <p>Exposing interleaving (protocols.md §10 B3; lkdtm REFCOUNT_SUB_AND_TEST_ZERO): the last holder's
+ * <p>Exposing interleaving (catalogue bug B3; lkdtm REFCOUNT_SUB_AND_TEST_ZERO): the last holder's
  * {@code decAndTest} takes the count 1 -&gt; 0 and frees the object. A buggy path that computed it holds zero
  * references then calls {@code subAndTest(0)}: {@code old == 0 == i}, so it is told it dropped the last reference
  * and frees the object again. Symptom: <b>double free</b>, with no warning. The correct counter returns

@@ -12,7 +12,7 @@ import org.refcheck.protocols.refcount.RefcountWidth;
  * <p>Overrides {@link Refcount#saturate(RefcountWarning)} with a no-op, so the counter wraps like a plain
  * {@code atomic_t} (the pre-{@code refcount_t} kernel, and the motivation of refcount.h), silently.
  *
- * <p>Exposing interleaving (protocols.md §10 B1; CVE-2016-0728): an object has one holder, count 1. An error path
+ * <p>Exposing interleaving (catalogue bug B1; CVE-2016-0728): an object has one holder, count 1. An error path
  * takes a reference and forgets to put it, over and over: with a {@code b}-bit counter, {@code 2^b} leaked
  * increments wrap the count around to 1. The original holder's {@code decAndTest} then sees 1 -&gt; 0 and frees
  * while all the leaked references still point at the object. Symptom: <b>use after free</b> by any leaked holder.

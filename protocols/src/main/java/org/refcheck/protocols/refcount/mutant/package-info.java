@@ -1,5 +1,5 @@
 /**
- * Known-bug variants of the refcount family, one bug each (protocols.md §10): B1
+ * Known-bug variants of the refcount family, one bug each (refcheck bug catalogue ids): B1
  * {@link org.refcheck.protocols.refcount.mutant.UnsaturatedRefcount}, B3
  * {@link org.refcheck.protocols.refcount.mutant.UnguardedSubAndTestRefcount}, B11
  * {@link org.refcheck.protocols.refcount.mutant.TouchAfterDecrementRef}.
