@@ -74,16 +74,16 @@ public abstract class KrefTable<T> {
      * @throws IllegalStateException if an entry is linked already (the table has one slot)
      */
     public Entry<T> insert(T payload) {
-        Allocation allocation = tracker.allocate("KrefEntry#" + (tracker.allocationCount() + 1));
-        Kref kref = new Kref(counts.create(tracker, allocation.label() + ".refcount", 1, allocation));
-        Entry<T> entry = new Entry<>(allocation, kref, payload);
         try (Mutex.Guard held = lock.lock()) {
             if (slot.getPlain() != null) {
                 throw new IllegalStateException(slot.label() + " already holds " + slot.getPlain());
             }
+            Allocation allocation = tracker.allocate("KrefEntry#" + (tracker.allocationCount() + 1));
+            Kref kref = new Kref(counts.create(tracker, allocation.label() + ".refcount", 1, allocation));
+            Entry<T> entry = new Entry<>(allocation, kref, payload);
             slot.setOpaque(entry);
+            return entry;
         }
-        return entry;
     }
 
     /** Finds the linked entry and takes a reference to it; {@code null} if none is linked or it is being released. */

@@ -10,11 +10,11 @@ import org.refcheck.sync.SharedInt;
 /**
  * The kernel's {@code refcount_t}: a reference counter that saturates instead of wrapping.
  *
- * <p>Follows include/linux/refcount.h and lib/refcount.c (current mainline) operation by
- * operation, including the documented weak spots: an increment is a {@code fetch_add} followed, as a separate later
- * step, by the store of {@link RefcountWidth#saturated() SATURATED}, so concurrent increments in between can walk the
- * counter back towards zero (catalogue bug B2). Misuse never throws: it saturates the counter and records the kernel's
- * warning with {@link LifetimeTracker#warn(String, String)}.
+ * <p>Follows include/linux/refcount.h and lib/refcount.c (current mainline) operation by operation, including the
+ * documented weak spot: an increment is a {@code fetch_add} followed, as a separate later step, by the store of
+ * {@link RefcountWidth#saturated() SATURATED}, so concurrent increments in between can walk the counter back towards
+ * zero (catalogue bug B2). Misuse never throws: it saturates the counter and records the kernel's warning with
+ * {@link LifetimeTracker#warn(String, String)}.
  *
  * <pre> {@code
  * Allocation obj = heap.allocate("obj");
@@ -44,9 +44,14 @@ public class Refcount {
      * facade operation on the cell is one kernel atomic step at every width. All protected step methods below speak
      * in counter values; toCell/fromCell convert.
      *
-     *     0 .. max()           live object, `value` references
-     *     0                    the last reference is gone; the holder that saw 1 -> 0 frees the object
-     *     min() .. -1          "bad" range; SATURATED = min()/2 sits in the middle of it and stays there
+     *     1 .. max()           LIVE: that many references
+     *     0                    DEAD: the last reference is gone; the holder that saw 1 -> 0 frees the object
+     *     min() .. -1          BAD: overflow or underflow happened; SATURATED = min()/2 sits in the middle and
+     *                          stays there (a leak, never a free)
+     *
+     *     LIVE -> LIVE (inc, dec, *NotZero)    LIVE -> DEAD (decAndTest/subAndTest true, decIfOne, decAndLock)
+     *     LIVE -> BAD -> SATURATED (overflow)  DEAD -> SATURATED (inc: addition on 0; dec: underflow)
+     *     Any other move out of DEAD is a resurrection, reported through the owner.
      *
      * Steps. Each public operation calls, in order, exactly the atomic steps lib/refcount.c performs, and nothing
      * else touches the cell:
@@ -66,6 +71,9 @@ public class Refcount {
      * and try_cmpxchg_relaxed is weakCompareAndSetPlain. try_cmpxchg also hands back the value it found; the plain
      * weak CAS only says it failed, so the loop re-reads with countOpaque after a failure. A failed CAS changes
      * nothing, so the extra read adds no reachable state.
+     *
+     * Owner. With an owning allocation, each step method first reports owner.access() and then performs its one
+     * cell operation, so a step on the counter of a freed object is a use after free wherever the free lands.
      *
      * The step methods are protected so that mutants override exactly one of them and tests can pause a thread
      * between two atomic steps (a subclass that blocks before or after calling super); the production path pays
@@ -111,8 +119,10 @@ public class Refcount {
     @FunctionalInterface
     public interface Factory {
 
-        /** Creates a counter with the arguments of {@link Refcount#Refcount(LifetimeTracker, String, int,
-         * RefcountWidth, Allocation)}, at the factory's width. */
+        /**
+         * Creates a counter: the arguments of
+         * {@link Refcount#Refcount(LifetimeTracker, String, int, RefcountWidth, Allocation)}, at the factory's width.
+         */
         Refcount create(LifetimeTracker tracker, String label, int initial, Allocation owner);
     }
 

@@ -66,6 +66,7 @@ class KrefTableTest {
         assertThrows(IllegalStateException.class, () -> table.insert("two"));
         assertFalse(table.lock().isLocked(), "insert unlocked on the way out");
         table.put(first);
+        assertEquals(List.of(), heap.finish(), "the rejected insert allocated nothing");
     }
 
     @ParameterizedTest(name = "{0}")
