@@ -5,7 +5,8 @@ import org.refcheck.protocols.refcount.Refcount;
 
 /**
  * Lookup pattern D with {@code kref_put_lock} ({@code refcount_dec_and_lock}, a spinlock in the kernel) instead of
- * {@code kref_put_mutex}; otherwise {@link PutMutexKrefTable}.
+ * {@code kref_put_mutex}; otherwise {@link PutMutexKrefTable}. Follows include/linux/kref.h ({@code kref_put_lock})
+ * and lib/refcount.c ({@code refcount_dec_and_lock}).
  *
  * <pre> {@code
  * KrefTable<String> table = new PutLockKrefTable<>(heap);
