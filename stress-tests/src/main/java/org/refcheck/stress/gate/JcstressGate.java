@@ -71,8 +71,16 @@ public final class JcstressGate {
         }
         boolean fullSet = filter.equals(".*");
         ClassLoader loader = JcstressGate.class.getClassLoader();
-        List<DeclaredTest> selected = JcstressResults.declared(filter, loader);
-        Map<String, ObservedTest> observed = JcstressResults.observed(resultFile.get());
+        List<DeclaredTest> selected;
+        Map<String, ObservedTest> observed;
+        try {
+            selected = JcstressResults.declared(filter, loader);
+            observed = JcstressResults.observed(resultFile.get());
+        } catch (RuntimeException e) {
+            System.out.println("FAIL: cannot read the jcstress run: " + e.getMessage());
+            e.printStackTrace(System.out);
+            return 1;
+        }
         System.out.println("results: " + resultFile.get().getFileName() + "; TestList declares "
                 + JcstressResults.declaredCount() + " tests, filter '" + filter + "' selects " + selected.size()
                 + ", " + observed.size() + " produced results; " + cpus + " CPUs"

@@ -131,8 +131,8 @@ public final class JcstressGateRules {
         switch (t.role()) {
             case CANARY -> {
                 if (interesting == 0) {
-                    problems.add(who + ": canary never showed its race in " + total + " samples: this run did not "
-                            + "race, so no PASSED in it means anything");
+                    problems.add(who + ": canary never showed its race in " + String.format(Locale.ROOT, "%,d", total)
+                            + " samples: this run did not race, so no PASSED in it means anything");
                     records.add(record(t, Observation.PASSED, "race never observed", total, run.samplingMillis(),
                             run.outcomes()));
                 } else {
@@ -174,7 +174,7 @@ public final class JcstressGateRules {
                     run.outcomes()));
             if (expected.expectation() == Expectation.CATCHES) {
                 problems.add(who + ": mutant " + entry + " was not caught: no ACCEPTABLE_INTERESTING outcome in "
-                        + total + " samples; the test has lost its power");
+                        + String.format(Locale.ROOT, "%,d", total) + " samples; the test has lost its power");
             }
         }
     }

@@ -60,6 +60,7 @@ public final class JcstressResults {
 
     /** The tests in {@code META-INF/TestList} whose name the filter finds (jcstress's own {@code -t} rule). */
     public static List<DeclaredTest> declared(String filter, ClassLoader loader) {
+        requireTestList();
         Pattern pattern = Pattern.compile(filter);
         return TestList.tests().stream()
                 .filter(name -> pattern.matcher(name).find())
@@ -70,7 +71,15 @@ public final class JcstressResults {
 
     /** The number of tests {@code META-INF/TestList} declares. */
     public static int declaredCount() {
+        requireTestList();
         return TestList.tests().size();
+    }
+
+    private static void requireTestList() {
+        if (TestList.class.getResource(TestList.LIST) == null) {
+            throw new IllegalStateException("no " + TestList.LIST + " on the class path: the jcstress annotation "
+                    + "processor did not run, or this is not the stress-tests runtime class path");
+        }
     }
 
     static DeclaredTest classify(TestInfo info, ClassLoader loader) {

@@ -68,7 +68,12 @@ public final class Summary {
                 runs.add(CheckerRun.missing(c, "no verdict directory " + dir + ": the checker did not run, or its "
                         + "harness wrote nothing (skip it on purpose to get past this)"));
             } else {
-                runs.add(CheckerRun.ran(c, VerdictStore.readAll(root, c), isFullSet(filters.get(c))));
+                try {
+                    runs.add(CheckerRun.ran(c, VerdictStore.readAll(root, c), isFullSet(filters.get(c))));
+                } catch (RuntimeException e) {
+                    System.out.println("FAIL: cannot read the " + c.title() + " verdicts: " + e.getMessage());
+                    return 1;
+                }
             }
         }
         SummaryRules.Report report = SummaryRules.evaluate(Catalogue.entries(), runs);

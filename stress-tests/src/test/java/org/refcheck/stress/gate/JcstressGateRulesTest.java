@@ -105,7 +105,7 @@ class JcstressGateRulesTest {
     void aMutantThatIsNeverCaughtFails() {
         GateReport r = evaluate(List.of(DeclaredTest.ofEntry("t.Toy.RacyGet", 2, MUTANT, true)),
                 run("t.Toy.RacyGet", outcome("0", ACCEPTABLE, 1000), outcome("1", ACCEPTABLE_INTERESTING, 0)));
-        assertProblem(r, "mutant toy/racy-get (B1) was not caught: no ACCEPTABLE_INTERESTING outcome in 1000 "
+        assertProblem(r, "mutant toy/racy-get (B1) was not caught: no ACCEPTABLE_INTERESTING outcome in 1,000 "
                 + "samples; the test has lost its power");
         assertEquals(Observation.PASSED, r.records().get(0).observed());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jetbrains.lincheck.LincheckAssertionError;
+import org.refcheck.stress.catalogue.Catalogue;
 import org.refcheck.stress.catalogue.Checker;
 import org.refcheck.stress.catalogue.Entry;
 import org.refcheck.stress.catalogue.Expectation;
@@ -25,8 +26,9 @@ import org.opentest4j.AssertionFailedError;
  *
  * <pre> {@code
  * @Test
+ * @Checks(protocol = "arc-weak", variant = "upgrade-fetch-add")
  * void upgradeFetchAddIsCaught() {
- *     LincheckVerdicts.expectCaught(Catalogue.get("arc-weak", "upgrade-fetch-add"),
+ *     LincheckVerdicts.expectCaught(
  *             () -> LincheckSizes.modelChecking().threads(2).actorsPerThread(2).check(UpgradeFetchAddOps.class));
  * }
  *
@@ -60,6 +62,21 @@ public final class LincheckVerdicts {
 
     /** What one check observed. */
     public record Outcome(boolean caught, String failureKind, String failureText, long invocations, long millis) {
+    }
+
+    /** {@link #expectCaught(Entry, Check)} for the entry named by {@code @Checks} on the test method or class. */
+    public static Outcome expectCaught(Check check) {
+        return expectCaught(entryOfCallingTest(), check);
+    }
+
+    /** {@link #expectPasses(Entry, Check)} for the entry named by {@code @Checks} on the test method or class. */
+    public static Outcome expectPasses(Check check) {
+        return expectPasses(entryOfCallingTest(), check);
+    }
+
+    /** {@link #observe(Entry, Check)} for the entry named by {@code @Checks} on the test method or class. */
+    public static Outcome observe(Check check) {
+        return observe(entryOfCallingTest(), check);
     }
 
     /** Runs {@code check}, which must make Lincheck report the entry's bug. */
@@ -157,7 +174,7 @@ public final class LincheckVerdicts {
     private static void record(Entry entry, String selfCheck, Expectation expected, Outcome o) {
         String test = callingTest();
         long invocations = o.invocations() > 0 ? o.invocations() : -1;
-        String detail = o.caught() ? o.failureKind() : "no failure";
+        String detail = o.caught() ? o.failureKind() + firstThrowable(o.failureText()) : "no failure";
         Observation observed = o.caught() ? Observation.CAUGHT : Observation.PASSED;
         VerdictRecord r = entry != null
                 ? VerdictRecord.forEntry(Checker.LINCHECK, entry, test, observed, detail, invocations, "invocations",
@@ -188,25 +205,57 @@ public final class LincheckVerdicts {
             List<StackWalker.StackFrame> stack = frames
                     .filter(f -> f.getDeclaringClass() != LincheckVerdicts.class)
                     .collect(Collectors.toList());
-            return stack.stream().filter(LincheckVerdicts::isTestMethod).findFirst()
+            return stack.stream().filter(f -> testMethod(f) != null).findFirst()
                     .or(() -> stack.stream().filter(f -> !f.getMethodName().startsWith("lambda$")).findFirst())
                     .map(f -> f.getClassName() + "#" + f.getMethodName())
                     .orElse("unknown");
         });
     }
 
-    private static boolean isTestMethod(StackWalker.StackFrame frame) {
+    /** The entry named by {@code @Checks} on the calling test method, or else on its class. */
+    private static Entry entryOfCallingTest() {
+        Method test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .map(LincheckVerdicts::testMethod)
+                .filter(m -> m != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionFailedError("no JUnit test method on the stack; pass the entry")));
+        if (Catalogue.checksOf(test).isPresent()) {
+            return Catalogue.forClass(test);
+        }
+        if (Catalogue.checksOf(test.getDeclaringClass()).isPresent()) {
+            return Catalogue.forClass(test.getDeclaringClass());
+        }
+        throw new AssertionFailedError(test + " has no @Checks, nor has its class; annotate it or pass the entry");
+    }
+
+    /** The JUnit test method a stack frame is in, or {@code null}. */
+    private static Method testMethod(StackWalker.StackFrame frame) {
         for (Method m : frame.getDeclaringClass().getDeclaredMethods()) {
             if (m.getName().equals(frame.getMethodName())) {
                 for (Annotation a : m.getAnnotations()) {
                     String name = a.annotationType().getSimpleName();
                     if (name.endsWith("Test") || name.equals("TestFactory") || name.equals("TestTemplate")) {
-                        return true;
+                        return m;
                     }
                 }
             }
         }
-        return false;
+        return null;
+    }
+
+    /** ": " and the first exception line of a failure text (with its first detail line), or "" if none. */
+    static String firstThrowable(String failureText) {
+        List<String> lines = failureText.lines().collect(Collectors.toList());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.matches("[\\w.$]+(Error|Exception)(:.*)?")) {
+                String more = i + 1 < lines.size() && lines.get(i + 1).startsWith("  ") ? " " + lines.get(i + 1).strip()
+                        : "";
+                String text = ": " + line + more;
+                return text.length() > 240 ? text.substring(0, 240) + "..." : text;
+            }
+        }
+        return "";
     }
 
     private static long millisSince(long start) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.refcheck.stress.catalogue.Catalogue;
 import org.refcheck.stress.catalogue.Checker;
+import org.refcheck.stress.catalogue.Checks;
 import org.refcheck.stress.catalogue.Expectation;
 import org.refcheck.stress.verdict.Observation;
 import org.refcheck.stress.verdict.VerdictRecord;
@@ -85,5 +86,39 @@ class LincheckVerdictsTest {
         assertThrows(IllegalStateException.class, () -> LincheckVerdicts.selfCheckPasses("throws", () -> {
             throw new IllegalStateException("harness bug");
         }));
+    }
+
+    @Test
+    void theRecordedDetailNamesTheFirstThrowable() {
+        String text = "= Concurrent test failed =\n\njava.lang.AssertionError: 1 lifetime violation(s):\n"
+                + "  double free of block: the allocation was freed twice (free in actor-1)\n\tat x.y(Z.java:1)\n";
+        assertEquals(": java.lang.AssertionError: 1 lifetime violation(s): double free of block: the allocation was "
+                + "freed twice (free in actor-1)", LincheckVerdicts.firstThrowable(text));
+        assertEquals("", LincheckVerdicts.firstThrowable("= Invalid execution results =\n| a | b |"));
+    }
+
+    @Test
+    @Checks(protocol = "arc-weak", variant = "get-mut-relaxed-strong")
+    void theEntryCanComeFromChecksOnTheTestMethod() {
+        LincheckVerdicts.observe(() -> { });
+        VerdictRecord r = VerdictStore.readAll(root, Checker.LINCHECK).get(0);
+        assertEquals("arc-weak/get-mut-relaxed-strong", r.entryId());
+        assertEquals(LincheckVerdictsTest.class.getName() + "#theEntryCanComeFromChecksOnTheTestMethod", r.test());
+    }
+
+    @Test
+    @Checks(protocol = "kref-handoff", variant = "get-after-handoff")
+    void checksOnTheTestMethodStillHonoursPendingCells() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.expectCaught(() -> { }));
+        assertTrue(e.getMessage().contains("kref-handoff/get-after-handoff (B6): the catalogue's Lincheck cell is "
+                + "still pending"), e.getMessage());
+    }
+
+    @Test
+    void aTestWithoutChecksMustPassTheEntry() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.expectPasses(() -> { }));
+        assertTrue(e.getMessage().contains("has no @Checks"), e.getMessage());
     }
 }

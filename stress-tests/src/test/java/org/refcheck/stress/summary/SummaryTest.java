@@ -74,6 +74,14 @@ class SummaryTest {
     }
 
     @Test
+    void failsOnAMalformedRecord() throws Exception {
+        selfCheck(Checker.JCSTRESS);
+        Files.writeString(Files.createDirectories(root.resolve("lincheck")).resolve("x.properties"), "checker=x\n");
+        assertEquals(1, Summary.run("--verdicts", root.toString()));
+        assertTrue(output().contains("FAIL: cannot read the Lincheck verdicts: malformed verdict record"), output());
+    }
+
+    @Test
     void rejectsUnknownArguments() {
         assertEquals(2, Summary.run("--verdict", root.toString()));
     }
