@@ -1,0 +1,308 @@
+package org.refcheck.stress.catalogue;
+
+import static org.refcheck.stress.catalogue.Expected.CATCHES;
+import static org.refcheck.stress.catalogue.Expected.PASSES;
+import static org.refcheck.stress.catalogue.Expected.notExpected;
+import static org.refcheck.stress.catalogue.Expected.pending;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.refcheck.stress.TextTable;
+
+/**
+ * Every protocol refcheck carries and every mutant of it, with the verdict each {@link Checker} must reach.
+ *
+ * <p>This is the one place that says what "the checkers work" means. The jcstress gate, the Lincheck harness and the
+ * summary read it: a correct protocol must never be flagged, and a mutant marked {@link Expectation#CATCHES} for a
+ * checker must be detected by every test of that checker, or the build fails. Tests name their row with
+ * {@link Checks}:
+ *
+ * <pre> {@code
+ * Entry e = Catalogue.get("arc-weak", "upgrade-fetch-add");
+ * e.bugId();                                   // "B10"
+ * e.expected(Checker.LINCHECK).expectation();  // CATCHES
+ * }</pre>
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class Catalogue {
+
+    /*
+     * Implementation notes. The rows below are a table: one call per entry, with one Expected column per Checker in
+     * enum order (adding a checker = one enum constant + one column per row; Entry rejects a row whose column count
+     * does not match). Bug ids are those of the protocol reference's bug table (protocols.md section 10); X-ids are
+     * refcheck's own for bugs that table does not list, and say so in their description.
+     *
+     * pending(...) marks a cell whose tests are not written yet. It is debt, not an exemption: the summary prints it
+     * as PENDING, and the jcstress gate and the summary fail when a pending cell does have a test, so whoever adds
+     * the test removes the mark. Weak-memory bugs are NOT_EXPECTED (with the reason) for both checkers: x86 is TSO,
+     * and Lincheck explores sequentially consistent interleavings only.
+     */
+
+    private static final Original REFCOUNT =
+            new Original("refcount_t", "include/linux/refcount.h, lib/refcount.c");
+    private static final Original RUST_REF =
+            new Original("Rust-for-Linux Ref<T> / kernel::sync::Arc<T>", "rust/kernel/sync/arc.rs");
+    private static final Original KREF_HANDOFF =
+            new Original("kref, rule 1: get before handing the pointer off",
+                    "include/linux/kref.h, Documentation/core-api/kref.rst");
+    private static final Original KREF_TABLE_MUTEX =
+            new Original("kref lookup table, pattern A: mutex around get and put", "Documentation/core-api/kref.rst");
+    private static final Original KREF_TABLE_UNLESS_ZERO =
+            new Original("kref lookup table, pattern B: kref_get_unless_zero inside the lookup section",
+                    "Documentation/core-api/kref.rst, include/linux/kref.h");
+    private static final Original KREF_TABLE_PUT_MUTEX =
+            new Original("kref lookup table, pattern D: kref_put_mutex",
+                    "include/linux/kref.h, lib/refcount.c (refcount_dec_and_mutex_lock)");
+    private static final Original STD_ARC =
+            new Original("Rust std Arc<T> / Weak<T>", "library/alloc/src/sync.rs");
+    private static final Original WEAK_REGISTRY =
+            new Original("a keyed registry of std Weak<T> handles whose values unregister themselves on drop",
+                    "library/alloc/src/sync.rs (Weak::upgrade, Weak::ptr_eq)");
+
+    private static final String TSO_AND_SC_JCSTRESS =
+            "needs weak-memory reordering: x86 is TSO, so the missing acquire cannot show on this host "
+                    + "(expected on AArch64 or POWER)";
+    private static final String TSO_AND_SC_LINCHECK =
+            "needs weak-memory exploration: Lincheck is sequentially consistent, and the bug is a missing "
+                    + "happens-before edge, not an interleaving";
+
+    private static final List<Entry> ENTRIES = List.of(
+            //      protocol                  original                JCSTRESS          LINCHECK
+            correct("refcount", REFCOUNT,
+                    "saturating reference count: increments and decrements that would overflow, underflow or "
+                            + "rise from zero saturate and warn instead of wrapping",
+                    pending(PASSES), pending(PASSES)),
+            mutant("refcount", "unsaturated", "B1", REFCOUNT,
+                    "the counter wraps like atomic_t instead of saturating, so leaked increments overflow it to "
+                            + "zero and a later put frees the object while references remain: use after free",
+                    pending(CATCHES), pending(CATCHES)),
+            mutant("refcount", "sub-and-test-zero", "B3", REFCOUNT,
+                    "sub_and_test lacks the old > 0 guard, so subtracting from a count that already reached zero "
+                            + "reports zero again and the object is freed twice: double free",
+                    pending(CATCHES), pending(CATCHES)),
+
+            correct("ref", RUST_REF,
+                    "a strong-only reference-counted pointer over refcount_t; drop frees the allocation on the "
+                            + "final decrement and never touches it after a non-final one",
+                    pending(PASSES), pending(PASSES)),
+            mutant("ref", "touch-after-dec", "B11", RUST_REF,
+                    "drop reads the shared allocation again after a non-final decrement, when the other holder "
+                            + "may already have freed it: use after free",
+                    pending(CATCHES), pending(CATCHES)),
+
+            correct("kref-handoff", KREF_HANDOFF,
+                    "the creator takes a kref_get before handing the pointer to another thread, and each side "
+                            + "puts its own reference",
+                    pending(PASSES), pending(PASSES)),
+            mutant("kref-handoff", "get-after-handoff", "B6", KREF_HANDOFF,
+                    "the creator takes its kref_get only after handing the pointer off, when the other thread may "
+                            + "already have put the last reference and freed it: increment from zero on freed memory "
+                            + "(resurrection, use after free)",
+                    pending(CATCHES), pending(CATCHES)),
+
+            correct("kref-table-mutex", KREF_TABLE_MUTEX,
+                    "lookup with kref_get and kref_put with unlink both run under the table mutex",
+                    pending(PASSES), pending(PASSES)),
+            mutant("kref-table-mutex", "unlocked-put", "B4", KREF_TABLE_MUTEX,
+                    "lookup takes a plain kref_get under the table mutex, but kref_put runs without it and its "
+                            + "release takes the mutex only to unlink, so a lookup between the final put and the "
+                            + "unlink revives a dying entry: resurrection, then use after free",
+                    pending(CATCHES), pending(CATCHES)),
+
+            correct("kref-table-unless-zero", KREF_TABLE_UNLESS_ZERO,
+                    "lookup finds the entry and takes kref_get_unless_zero in one critical section; the release "
+                            + "unlinks under the lock and frees after it",
+                    pending(PASSES), pending(PASSES)),
+            mutant("kref-table-unless-zero", "get-outside-lock", "B5", KREF_TABLE_UNLESS_ZERO,
+                    "kref_get_unless_zero runs after the lookup left the table's critical section, when the entry "
+                            + "may already be unlinked and freed: use after free",
+                    pending(CATCHES), pending(CATCHES)),
+
+            correct("kref-table-put-mutex", KREF_TABLE_PUT_MUTEX,
+                    "lookup takes a plain kref_get under the table mutex, and kref_put_mutex takes the mutex on "
+                            + "the potential last put so the release unlinks before any lookup can see the entry",
+                    pending(PASSES), pending(PASSES)),
+
+            correct("arc-weak", STD_ARC,
+                    "strong and weak counts with the collective weak, the acquire fence in drop, the upgrade CAS "
+                            + "loop that refuses zero, and the weak-count lock in get_mut",
+                    pending(PASSES), pending(PASSES)),
+            mutant("arc-weak", "drop-without-acquire-fence", "B7", STD_ARC,
+                    "Arc::drop omits the acquire fence after the final decrement, so the destructor is not ordered "
+                            + "after another holder's payload writes: data race with the destructor (weak memory)",
+                    notExpected(TSO_AND_SC_JCSTRESS), notExpected(TSO_AND_SC_LINCHECK)),
+            mutant("arc-weak", "get-mut-two-loads", "B8", STD_ARC,
+                    "get_mut checks strong == 1 and weak == 1 with two separate loads, so a Weak upgraded and "
+                            + "dropped in between leaves a live Arc beside the &mut: aliased mutable access",
+                    pending(CATCHES), pending(CATCHES)),
+            mutant("arc-weak", "get-mut-relaxed-strong", "B9", STD_ARC,
+                    "is_unique loads strong with Relaxed instead of Acquire, so get_mut's writes are not ordered "
+                            + "after a just-dropped Arc's reads: data race on the payload (weak memory)",
+                    notExpected(TSO_AND_SC_JCSTRESS), notExpected(TSO_AND_SC_LINCHECK)),
+            mutant("arc-weak", "upgrade-fetch-add", "B10", STD_ARC,
+                    "Weak::upgrade increments strong with fetch_add and checks afterwards, taking the count from "
+                            + "zero to one after the destructor started: resurrection, then use after free or "
+                            + "double drop",
+                    pending(CATCHES), pending(CATCHES)),
+            mutant("arc-weak", "touch-after-dec", "B11", STD_ARC,
+                    "Arc::drop touches the inner allocation after a non-final fetch_sub, when the other holder may "
+                            + "already have freed it: use after free",
+                    pending(CATCHES), pending(CATCHES)),
+
+            correct("weak-registry", WEAK_REGISTRY,
+                    "a registry maps keys to Weak handles; lookup upgrades, and a value's destructor removes its "
+                            + "slot only while the slot still holds that value's own Weak",
+                    pending(PASSES), pending(PASSES)),
+            mutant("weak-registry", "remove-unconditionally", "X1", WEAK_REGISTRY,
+                    "(refcheck's own bug id; the bug table has no registry row) the destructor removes the slot "
+                            + "without checking it still holds its own Weak, so a newer entry registered under the "
+                            + "same key is dropped from the registry: lost registration, duplicate value on the "
+                            + "next lookup",
+                    pending(CATCHES), pending(CATCHES)));
+
+    private static final Map<String, Entry> BY_ID = index(ENTRIES);
+
+    private Catalogue() {
+    }
+
+    /** Every entry, correct protocols first within each protocol, in catalogue order. */
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    /** The entries that are mutants. */
+    public static List<Entry> mutants() {
+        return ENTRIES.stream().filter(Entry::isMutant).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The entries that are correct protocols. */
+    public static List<Entry> correct() {
+        return ENTRIES.stream().filter(e -> !e.isMutant()).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The entry with the given protocol and variant, if the catalogue has one. */
+    public static Optional<Entry> find(String protocol, String variant) {
+        return Optional.ofNullable(BY_ID.get(protocol + "/" + variant));
+    }
+
+    /**
+     * The entry with the given protocol and variant.
+     *
+     * @throws IllegalArgumentException naming the known variants of the protocol, if there is no such entry
+     */
+    public static Entry get(String protocol, String variant) {
+        return find(protocol, variant).orElseThrow(() -> new IllegalArgumentException(unknown(protocol, variant)));
+    }
+
+    /** The entry with the given {@code protocol/variant} id; throws {@link IllegalArgumentException} if unknown. */
+    public static Entry get(String id) {
+        int slash = id.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("not a protocol/variant id: " + id);
+        }
+        return get(id.substring(0, slash), id.substring(slash + 1));
+    }
+
+    /** The {@link Checks} annotation on a class or method, if it has one. */
+    public static Optional<Checks> checksOf(AnnotatedElement element) {
+        return Optional.ofNullable(element.getAnnotation(Checks.class));
+    }
+
+    /**
+     * The entry named by the {@link Checks} annotation on the given class or method.
+     *
+     * @throws IllegalArgumentException if it has no {@code @Checks}, or names an entry the catalogue does not have
+     */
+    public static Entry forClass(AnnotatedElement annotated) {
+        Checks checks = checksOf(annotated).orElseThrow(
+                () -> new IllegalArgumentException(annotated + " has no @Checks annotation"));
+        return find(checks.protocol(), checks.variant()).orElseThrow(
+                () -> new IllegalArgumentException("@Checks on " + annotated + ": "
+                        + unknown(checks.protocol(), checks.variant())));
+    }
+
+    /** The problem with an id the catalogue does not know, naming what it does know. */
+    static String unknown(String protocol, String variant) {
+        List<String> variants = ENTRIES.stream()
+                .filter(e -> e.protocol().equals(protocol))
+                .map(Entry::variant)
+                .collect(Collectors.toList());
+        if (variants.isEmpty()) {
+            return "no protocol '" + protocol + "' in the catalogue; protocols: " + ENTRIES.stream()
+                    .map(Entry::protocol).distinct().collect(Collectors.joining(", "));
+        }
+        return "no variant '" + variant + "' of " + protocol + " in the catalogue; variants: "
+                + String.join(", ", variants);
+    }
+
+    /**
+     * The catalogue as a text table: entry, bug id, one column per checker, original. NOT_EXPECTED reasons and
+     * descriptions follow as numbered notes.
+     */
+    public static String render() {
+        List<String> header = new ArrayList<>(List.of("ENTRY", "BUG"));
+        for (Checker c : Checker.values()) {
+            header.add(c.name());
+        }
+        header.add("ORIGINAL");
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        for (Entry e : ENTRIES) {
+            List<String> row = new ArrayList<>(List.of(e.id(), e.isMutant() ? e.bugId() : "-"));
+            for (Checker c : Checker.values()) {
+                Expected x = e.expected(c);
+                String cell = x.expectation().name();
+                if (x.expectation() == Expectation.NOT_EXPECTED) {
+                    cell += " [" + reasons.computeIfAbsent(x.reason(), r -> reasons.size() + 1) + "]";
+                }
+                row.add(x.testsPending() ? cell + " (pending)" : cell);
+            }
+            row.add(e.original().name());
+            rows.add(row);
+        }
+        StringBuilder out = new StringBuilder(TextTable.render(header, rows));
+        reasons.forEach((reason, n) -> out.append('[').append(n).append("] ").append(reason).append('\n'));
+        return out.toString();
+    }
+
+    /** Prints {@link #render()} and every entry's description. */
+    public static void main(String[] args) {
+        System.out.print(render());
+        System.out.println();
+        for (Entry e : ENTRIES) {
+            System.out.println(e.id() + (e.isMutant() ? " (" + e.bugId() + ")" : "") + ": " + e.description());
+            System.out.println("    follows " + e.original());
+        }
+    }
+
+    private static Entry correct(String protocol, Original original, String description, Expected... columns) {
+        return new Entry(protocol, Entry.CORRECT, "", description, original, List.of(columns));
+    }
+
+    private static Entry mutant(String protocol, String variant, String bugId, Original original, String description,
+                                Expected... columns) {
+        return new Entry(protocol, variant, bugId, description, original, List.of(columns));
+    }
+
+    private static Map<String, Entry> index(List<Entry> entries) {
+        Map<String, Entry> byId = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (byId.put(e.id(), e) != null) {
+                throw new IllegalStateException("duplicate catalogue entry " + e.id());
+            }
+        }
+        for (Entry e : entries) {
+            if (e.isMutant() && !byId.containsKey(e.protocol() + "/" + Entry.CORRECT)) {
+                throw new IllegalStateException("mutant " + e.id() + " has no correct protocol entry");
+            }
+        }
+        return Collections.unmodifiableMap(byId);
+    }
+}

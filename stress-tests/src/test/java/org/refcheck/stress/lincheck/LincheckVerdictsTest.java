@@ -1,0 +1,124 @@
+package org.refcheck.stress.lincheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+import org.refcheck.stress.catalogue.Catalogue;
+import org.refcheck.stress.catalogue.Checker;
+import org.refcheck.stress.catalogue.Checks;
+import org.refcheck.stress.catalogue.Expectation;
+import org.refcheck.stress.verdict.Observation;
+import org.refcheck.stress.verdict.VerdictRecord;
+import org.refcheck.stress.verdict.VerdictStore;
+
+/** The harness's own rules, with checks that do not need Lincheck; records go to a temporary directory. */
+class LincheckVerdictsTest {
+
+    @TempDir
+    Path root;
+
+    private String saved;
+
+    @BeforeEach
+    void redirectRecords() {
+        saved = System.getProperty("refcheck.verdicts");
+        System.setProperty("refcheck.verdicts", root.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (saved == null) {
+            System.clearProperty("refcheck.verdicts");
+        } else {
+            System.setProperty("refcheck.verdicts", saved);
+        }
+    }
+
+    @Test
+    void aCanaryThatLincheckDoesNotCatchFailsAndIsRecorded() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.selfCheckCaught("silent-canary", () -> { }));
+        assertTrue(e.getMessage().contains("lost its power"), e.getMessage());
+        List<VerdictRecord> records = VerdictStore.readAll(root, Checker.LINCHECK);
+        assertEquals(1, records.size());
+        VerdictRecord r = records.get(0);
+        assertEquals(Expectation.CATCHES, r.expected());
+        assertEquals(Observation.PASSED, r.observed());
+        assertEquals(LincheckVerdictsTest.class.getName() + "#aCanaryThatLincheckDoesNotCatchFailsAndIsRecorded",
+                r.test());
+    }
+
+    @Test
+    void aPendingCellCannotBeTestedUntilTheMarkIsRemoved() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.expectCaught(Catalogue.get("arc-weak", "upgrade-fetch-add"), () -> { }));
+        assertTrue(e.getMessage().contains("still pending"), e.getMessage());
+    }
+
+    @Test
+    void theAssertedVerdictMustMatchTheCatalogue() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.expectPasses(Catalogue.get("arc-weak", "drop-without-acquire-fence"),
+                        () -> { }));
+        assertTrue(e.getMessage().contains("expects Lincheck NOT_EXPECTED"), e.getMessage());
+    }
+
+    @Test
+    void observeRecordsWithoutJudging() {
+        LincheckVerdicts.Outcome o = LincheckVerdicts.observe(
+                Catalogue.get("arc-weak", "get-mut-relaxed-strong"), () -> { });
+        assertTrue(!o.caught());
+        VerdictRecord r = VerdictStore.readAll(root, Checker.LINCHECK).get(0);
+        assertEquals("B9", r.bugId());
+        assertEquals(Expectation.NOT_EXPECTED, r.expected());
+    }
+
+    @Test
+    void otherExceptionsPropagate() {
+        assertThrows(IllegalStateException.class, () -> LincheckVerdicts.selfCheckPasses("throws", () -> {
+            throw new IllegalStateException("harness bug");
+        }));
+    }
+
+    @Test
+    void theRecordedDetailNamesTheFirstThrowable() {
+        String text = "= Concurrent test failed =\n\njava.lang.AssertionError: 1 lifetime violation(s):\n"
+                + "  double free of block: the allocation was freed twice (free in actor-1)\n\tat x.y(Z.java:1)\n";
+        assertEquals(": java.lang.AssertionError: 1 lifetime violation(s): double free of block: the allocation was "
+                + "freed twice (free in actor-1)", LincheckVerdicts.firstThrowable(text));
+        assertEquals("", LincheckVerdicts.firstThrowable("= Invalid execution results =\n| a | b |"));
+    }
+
+    @Test
+    @Checks(protocol = "arc-weak", variant = "get-mut-relaxed-strong")
+    void theEntryCanComeFromChecksOnTheTestMethod() {
+        LincheckVerdicts.observe(() -> { });
+        VerdictRecord r = VerdictStore.readAll(root, Checker.LINCHECK).get(0);
+        assertEquals("arc-weak/get-mut-relaxed-strong", r.entryId());
+        assertEquals(LincheckVerdictsTest.class.getName() + "#theEntryCanComeFromChecksOnTheTestMethod", r.test());
+    }
+
+    @Test
+    @Checks(protocol = "kref-handoff", variant = "get-after-handoff")
+    void checksOnTheTestMethodStillHonoursPendingCells() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.expectCaught(() -> { }));
+        assertTrue(e.getMessage().contains("kref-handoff/get-after-handoff (B6): the catalogue's Lincheck cell is "
+                + "still pending"), e.getMessage());
+    }
+
+    @Test
+    void aTestWithoutChecksMustPassTheEntry() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> LincheckVerdicts.expectPasses(() -> { }));
+        assertTrue(e.getMessage().contains("has no @Checks"), e.getMessage());
+    }
+}

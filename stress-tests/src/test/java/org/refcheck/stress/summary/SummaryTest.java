@@ -1,0 +1,106 @@
+package org.refcheck.stress.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.refcheck.stress.catalogue.Catalogue;
+import org.refcheck.stress.catalogue.Checker;
+import org.refcheck.stress.catalogue.Expectation;
+import org.refcheck.stress.verdict.Observation;
+import org.refcheck.stress.verdict.VerdictRecord;
+import org.refcheck.stress.verdict.VerdictStore;
+
+/** The summary's command line against the real catalogue, on verdict directories built by hand. */
+class SummaryTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream saved;
+
+    @BeforeEach
+    void captureOutput() {
+        saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(saved);
+    }
+
+    @Test
+    void passesWithSelfChecksOnlyWhileEveryCellIsPending() throws Exception {
+        selfCheck(Checker.JCSTRESS);
+        selfCheck(Checker.LINCHECK);
+        assertEquals(0, Summary.run("--verdicts", root.toString(), "--skip", "jcstress=false",
+                "--filter", "jcstress=.*", "--filter", "lincheck=${test}"), output());
+        assertTrue(output().contains("refcheck summary: PASSED"), output());
+        assertTrue(Files.readString(root.resolve("summary.txt")).contains("arc-weak/upgrade-fetch-add"));
+    }
+
+    @Test
+    void failsWhenAVerdictDirectoryIsMissing() {
+        selfCheck(Checker.JCSTRESS);
+        assertEquals(1, Summary.run("--verdicts", root.toString()));
+        assertTrue(output().contains("FAIL: Lincheck: no verdict directory"), output());
+    }
+
+    @Test
+    void aDeliberateSkipIsNotAFailure() {
+        selfCheck(Checker.JCSTRESS);
+        assertEquals(0, Summary.run("--verdicts", root.toString(), "--skip", "lincheck=false",
+                "--skip", "lincheck=true"), output());
+        assertTrue(output().contains("SKIP"), output());
+    }
+
+    @Test
+    void failsWhenACheckerRanNothing() throws Exception {
+        selfCheck(Checker.JCSTRESS);
+        Files.createDirectories(root.resolve("lincheck"));
+        assertEquals(1, Summary.run("--verdicts", root.toString()));
+        assertTrue(output().contains("FAIL: Lincheck ran nothing"), output());
+    }
+
+    @Test
+    void failsOnAMalformedRecord() throws Exception {
+        selfCheck(Checker.JCSTRESS);
+        Files.writeString(Files.createDirectories(root.resolve("lincheck")).resolve("x.properties"), "checker=x\n");
+        assertEquals(1, Summary.run("--verdicts", root.toString()));
+        assertTrue(output().contains("FAIL: cannot read the Lincheck verdicts: malformed verdict record"), output());
+    }
+
+    @Test
+    void rejectsUnknownArguments() {
+        assertEquals(2, Summary.run("--verdict", root.toString()));
+    }
+
+    @Test
+    void theFullSetIsRecognised() {
+        for (String full : List.of("", ".*", "${test}")) {
+            assertTrue(Summary.isFullSet(full), full);
+        }
+        assertTrue(!Summary.isFullSet("Kref.*"));
+    }
+
+    private void selfCheck(Checker checker) {
+        VerdictStore.write(root, VerdictRecord.forSelfCheck(checker, "canary", "T#canary", Expectation.CATCHES,
+                Observation.CAUGHT, "seen", 10, "samples", 5, List.of()));
+        assertTrue(Catalogue.entries().size() > 0);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
