@@ -14,7 +14,10 @@ public enum Checker {
     JCSTRESS("jcstress"),
 
     /** Lincheck 3.7: bounded, sequentially consistent model checking and stress runs. */
-    LINCHECK("Lincheck");
+    LINCHECK("Lincheck"),
+
+    /** refcheck's own model checker: exhaustive exploration with optimal dynamic partial-order reduction. */
+    MODEL("refcheck model checker");
 
     private final String title;
 

@@ -93,17 +93,17 @@ class CatalogueTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Entry("p", "bug", "B1", "d", o, List.of(Expected.CATCHES)), "one column too few");
         assertThrows(IllegalArgumentException.class,
-                () -> new Entry("p", "bug", "", "d", o, List.of(Expected.CATCHES, Expected.CATCHES)), "no bug id");
+                () -> new Entry("p", "bug", "", "d", o, List.of(Expected.CATCHES, Expected.CATCHES, Expected.CATCHES)), "no bug id");
         assertThrows(IllegalArgumentException.class,
-                () -> new Entry("p", "bug", "42", "d", o, List.of(Expected.CATCHES, Expected.CATCHES)), "bad id");
+                () -> new Entry("p", "bug", "42", "d", o, List.of(Expected.CATCHES, Expected.CATCHES, Expected.CATCHES)), "bad id");
         assertThrows(IllegalArgumentException.class,
-                () -> new Entry("p", "correct", "", "d", o, List.of(Expected.CATCHES, Expected.PASSES)),
+                () -> new Entry("p", "correct", "", "d", o, List.of(Expected.CATCHES, Expected.PASSES, Expected.PASSES)),
                 "a correct protocol expected to be caught");
         assertThrows(IllegalArgumentException.class,
-                () -> new Entry("p", "bug", "B1", "d", o, List.of(Expected.PASSES, Expected.CATCHES)),
+                () -> new Entry("p", "bug", "B1", "d", o, List.of(Expected.PASSES, Expected.CATCHES, Expected.CATCHES)),
                 "a mutant expected to pass");
         assertThrows(IllegalArgumentException.class,
-                () -> new Entry("P", "correct", "", "d", o, List.of(Expected.PASSES, Expected.PASSES)), "id case");
+                () -> new Entry("P", "correct", "", "d", o, List.of(Expected.PASSES, Expected.PASSES, Expected.PASSES)), "id case");
     }
 
     @Test

@@ -22,13 +22,15 @@ class JcstressGateRulesTest {
 
     private static final Original O = new Original("toy", "toy.c");
     private static final Entry CORRECT = new Entry("toy", "correct", "", "a toy protocol for the gate's tests", O,
-            List.of(Expected.PASSES, Expected.PASSES));
+            List.of(Expected.PASSES, Expected.PASSES, Expected.PASSES));
     private static final Entry MUTANT = new Entry("toy", "racy-get", "B1", "a toy mutant for the gate's tests", O,
-            List.of(Expected.CATCHES, Expected.CATCHES));
+            List.of(Expected.CATCHES, Expected.CATCHES, Expected.CATCHES));
     private static final Entry WEAK = new Entry("toy", "no-fence", "B7", "a toy weak-memory mutant", O,
-            List.of(Expected.notExpected("x86 is TSO"), Expected.notExpected("SC only")));
+            List.of(Expected.notExpected("x86 is TSO"), Expected.notExpected("SC only"),
+                    Expected.notExpected("SC only")));
     private static final Entry PENDING = new Entry("toy", "later", "B2", "a toy mutant with no tests yet", O,
-            List.of(Expected.pending(Expected.CATCHES), Expected.pending(Expected.CATCHES)));
+            List.of(Expected.pending(Expected.CATCHES), Expected.pending(Expected.CATCHES),
+                    Expected.pending(Expected.CATCHES)));
     private static final List<Entry> CATALOGUE = List.of(CORRECT, MUTANT, WEAK, PENDING);
 
     private static final int CPUS = 2;

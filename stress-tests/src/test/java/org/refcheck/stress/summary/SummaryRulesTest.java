@@ -20,20 +20,23 @@ class SummaryRulesTest {
 
     private static final Original O = new Original("toy", "toy.c");
     private static final Entry CORRECT = new Entry("toy", "correct", "", "a toy protocol for the summary's tests", O,
-            List.of(Expected.PASSES, Expected.PASSES));
+            List.of(Expected.PASSES, Expected.PASSES, Expected.PASSES));
     private static final Entry MUTANT = new Entry("toy", "racy-get", "B1", "a toy mutant for the summary's tests", O,
-            List.of(Expected.CATCHES, Expected.CATCHES));
+            List.of(Expected.CATCHES, Expected.CATCHES, Expected.CATCHES));
     private static final Entry WEAK = new Entry("toy", "no-fence", "B7", "a toy weak-memory mutant", O,
-            List.of(Expected.notExpected("x86 is TSO"), Expected.notExpected("SC only")));
+            List.of(Expected.notExpected("x86 is TSO"), Expected.notExpected("SC only"),
+                    Expected.notExpected("SC only")));
     private static final Entry PENDING = new Entry("toy", "later", "B2", "a toy mutant with no tests yet", O,
-            List.of(Expected.pending(Expected.CATCHES), Expected.pending(Expected.CATCHES)));
+            List.of(Expected.pending(Expected.CATCHES), Expected.pending(Expected.CATCHES),
+                    Expected.pending(Expected.CATCHES)));
     private static final List<Entry> CATALOGUE = List.of(CORRECT, MUTANT, WEAK, PENDING);
 
     @Test
     void aGoodRunPassesAndShowsTheMatrix() {
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true)));
+                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertEquals(List.of(), r.problems());
         assertTrue(r.text().contains("toy/racy-get"), r.text());
         assertTrue(r.text().contains("ok CATCHES: caught 1/1, 35.8M samples, 10.2 s"), r.text());
@@ -48,7 +51,8 @@ class SummaryRulesTest {
     void aMissingVerdictDirectoryFails() {
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.missing(Checker.LINCHECK, "no verdict directory target/verdicts/lincheck")));
+                CheckerRun.missing(Checker.LINCHECK, "no verdict directory target/verdicts/lincheck"),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "Lincheck: no verdict directory");
     }
 
@@ -56,7 +60,8 @@ class SummaryRulesTest {
     void aSkippedCheckerIsShownButDoesNotFail() {
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.skipped(Checker.LINCHECK, "skipped on purpose")));
+                CheckerRun.skipped(Checker.LINCHECK, "skipped on purpose"),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertEquals(List.of(), r.problems());
         assertTrue(r.text().contains("SKIP CATCHES: skipped on purpose"), r.text());
     }
@@ -65,7 +70,8 @@ class SummaryRulesTest {
     void aCheckerThatRanNothingFails() {
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, List.of(), false)));
+                CheckerRun.ran(Checker.LINCHECK, List.of(), false),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "Lincheck ran nothing");
     }
 
@@ -75,7 +81,8 @@ class SummaryRulesTest {
         records.set(0, entry(Checker.LINCHECK, CORRECT, Observation.CAUGHT));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, records, true)));
+                CheckerRun.ran(Checker.LINCHECK, records, true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "toy/correct: correct protocol flagged by Lincheck");
         assertTrue(r.text().contains("FAIL PASSES: caught 1/1"), r.text());
     }
@@ -86,7 +93,8 @@ class SummaryRulesTest {
         records.add(entry(Checker.JCSTRESS, MUTANT, Observation.PASSED));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, records, true),
-                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true)));
+                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "toy/racy-get (B1): jcstress test");
         assertProblem(r, "did not catch the mutant the catalogue says it catches");
         assertTrue(r.text().contains("FAIL CATCHES: mixed 1/2"), r.text());
@@ -99,11 +107,13 @@ class SummaryRulesTest {
                 .filter(v -> !v.variant().equals("racy-get")).toList();
         SummaryRules.Report full = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, withoutMutant, true)));
+                CheckerRun.ran(Checker.LINCHECK, withoutMutant, true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(full, "toy/racy-get: the catalogue expects Lincheck to catch it, but no Lincheck test of it ran");
         SummaryRules.Report subset = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, withoutMutant, false)));
+                CheckerRun.ran(Checker.LINCHECK, withoutMutant, false),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertEquals(List.of(), subset.problems());
     }
 
@@ -113,7 +123,8 @@ class SummaryRulesTest {
         records.add(entry(Checker.LINCHECK, PENDING, Observation.CAUGHT));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, records, true)));
+                CheckerRun.ran(Checker.LINCHECK, records, true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "toy/later: Lincheck tests exist but the catalogue cell is still pending");
     }
 
@@ -123,7 +134,8 @@ class SummaryRulesTest {
         records.add(entry(Checker.JCSTRESS, CORRECT, Observation.ERROR));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, records, true),
-                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true)));
+                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "toy/correct: jcstress test");
         assertProblem(r, "broke");
     }
@@ -137,7 +149,8 @@ class SummaryRulesTest {
                 Observation.CAUGHT, "IncorrectResultsFailure", 20, "invocations", 900, List.of()));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
-                CheckerRun.ran(Checker.LINCHECK, records, true)));
+                CheckerRun.ran(Checker.LINCHECK, records, true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "Lincheck self-check canary-2 is a canary and was not caught");
         assertProblem(r, "Lincheck self-check mutex was flagged");
     }
@@ -146,11 +159,12 @@ class SummaryRulesTest {
     void aRecordForAnUnknownEntryFails() {
         List<VerdictRecord> records = new ArrayList<>(good(Checker.JCSTRESS));
         Entry stranger = new Entry("other", "correct", "", "not in the toy catalogue at all", O,
-                List.of(Expected.PASSES, Expected.PASSES));
+                List.of(Expected.PASSES, Expected.PASSES, Expected.PASSES));
         records.add(entry(Checker.JCSTRESS, stranger, Observation.PASSED));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, records, true),
-                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true)));
+                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "records other/correct, which is not in the catalogue");
     }
 
@@ -162,7 +176,8 @@ class SummaryRulesTest {
                 "needs >= 3 CPUs, this host has 2", 0, "samples", 0, List.of()));
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
                 CheckerRun.ran(Checker.JCSTRESS, records, true),
-                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true)));
+                CheckerRun.ran(Checker.LINCHECK, good(Checker.LINCHECK), true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "toy/correct: the catalogue expects jcstress to pass it, but no jcstress test of it ran");
         assertTrue(r.text().contains("not run (needs >= 3 CPUs"), r.text());
     }
@@ -170,7 +185,8 @@ class SummaryRulesTest {
     @Test
     void aCheckerWithoutAnyRunFails() {
         SummaryRules.Report r = SummaryRules.evaluate(CATALOGUE, List.of(
-                CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true)));
+                CheckerRun.ran(Checker.JCSTRESS, good(Checker.JCSTRESS), true),
+                CheckerRun.ran(Checker.MODEL, good(Checker.MODEL), true)));
         assertProblem(r, "Lincheck: the summary was given no run");
     }
 

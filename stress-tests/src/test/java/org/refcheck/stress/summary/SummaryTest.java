@@ -44,6 +44,7 @@ class SummaryTest {
     void passesWithSelfChecksOnlyWhileEveryCellIsPending() throws Exception {
         selfCheck(Checker.JCSTRESS);
         selfCheck(Checker.LINCHECK);
+        selfCheck(Checker.MODEL);
         assertEquals(0, Summary.run("--verdicts", root.toString(), "--skip", "jcstress=false",
                 "--filter", "jcstress=.*", "--filter", "lincheck=${test}"), output());
         assertTrue(output().contains("refcheck summary: PASSED"), output());
@@ -60,6 +61,7 @@ class SummaryTest {
     @Test
     void aDeliberateSkipIsNotAFailure() {
         selfCheck(Checker.JCSTRESS);
+        selfCheck(Checker.MODEL);
         assertEquals(0, Summary.run("--verdicts", root.toString(), "--skip", "lincheck=false",
                 "--skip", "lincheck=true"), output());
         assertTrue(output().contains("SKIP"), output());
