@@ -2,7 +2,9 @@ package org.refcheck.model.rt;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.refcheck.lifetime.AllocationState;
 import org.refcheck.lifetime.Violation;
@@ -39,6 +41,7 @@ public final class Execution {
     private final List<LogicalThread> threads = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<ModelAllocation> allocations = new ArrayList<>();
+    private final Map<Object, String> objectNames = new IdentityHashMap<>();
     private final Semaphore driverTurn = new Semaphore(0);
     private final Semaphore done = new Semaphore(0);
     private final Semaphore carriersReleased = new Semaphore(0);
@@ -171,7 +174,25 @@ public final class Execution {
 
     /** Appends the event the current thread just performed. */
     Event record(OpKind kind, ModelObject object, String method, Object read, Object written) {
-        return record(kind, object.id, object.label, object.clocks, method, read, written, -1);
+        return record(kind, object.id, object.label, object.clocks, method, display(read), display(written), -1);
+    }
+
+    /**
+     * What a trace shows for a value: numbers, booleans and strings as they are, other objects as their class and
+     * a number in order of first appearance ({@code Entry#2}), never by calling their {@code toString}, which may
+     * use facade objects itself.
+     */
+    private Object display(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String
+                || value instanceof Character) {
+            return value;
+        }
+        String name = objectNames.get(value);
+        if (name == null) {
+            name = value.getClass().getSimpleName() + "#" + (objectNames.size() + 1);
+            objectNames.put(value, name);
+        }
+        return name;
     }
 
     Event record(OpKind kind, long objectId, String label, ObjectClocks clocks, String method, Object read,

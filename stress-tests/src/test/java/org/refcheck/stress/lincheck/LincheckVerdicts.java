@@ -1,8 +1,6 @@
 package org.refcheck.stress.lincheck;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,15 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jetbrains.lincheck.LincheckAssertionError;
-import org.refcheck.stress.catalogue.Catalogue;
+import org.opentest4j.AssertionFailedError;
 import org.refcheck.stress.catalogue.Checker;
 import org.refcheck.stress.catalogue.Entry;
 import org.refcheck.stress.catalogue.Expectation;
-import org.refcheck.stress.catalogue.Expected;
+import org.refcheck.stress.harness.CallingTest;
 import org.refcheck.stress.verdict.Observation;
 import org.refcheck.stress.verdict.VerdictRecord;
 import org.refcheck.stress.verdict.VerdictStore;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs a Lincheck check for a catalogue entry, holds the outcome against the catalogue, and records it under
@@ -139,19 +136,11 @@ public final class LincheckVerdicts {
 
     /** The root directory of verdict records ({@code -Drefcheck.verdicts}, default {@code target/verdicts}). */
     public static Path verdictRoot() {
-        return Path.of(System.getProperty("refcheck.verdicts", "target/verdicts"));
+        return CallingTest.verdictRoot();
     }
 
     private static void requireExpectation(Entry entry, Expectation wanted) {
-        Expected expected = entry.expected(Checker.LINCHECK);
-        if (expected.testsPending()) {
-            throw new AssertionFailedError(entry + ": the catalogue's Lincheck cell is still pending; remove "
-                    + "pending(...) from it now that a Lincheck test exists");
-        }
-        if (expected.expectation() != wanted) {
-            throw new AssertionFailedError(entry + ": the catalogue expects Lincheck " + expected + ", but the test "
-                    + "asserts " + wanted + "; use the matching LincheckVerdicts method or fix the catalogue");
-        }
+        CallingTest.requireExpectation(entry, Checker.LINCHECK, wanted);
     }
 
     private static Outcome run(Check check) {
@@ -195,52 +184,12 @@ public final class LincheckVerdicts {
                 + o.millis() + " ms");
     }
 
-    /**
-     * {@code Class#method} of the JUnit test method that called into this class (found by its {@code @Test}-like
-     * annotation, so calls from lambdas are attributed to their test), or else of the nearest caller that is not a
-     * lambda.
-     */
     private static String callingTest() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> {
-            List<StackWalker.StackFrame> stack = frames
-                    .filter(f -> f.getDeclaringClass() != LincheckVerdicts.class)
-                    .collect(Collectors.toList());
-            return stack.stream().filter(f -> testMethod(f) != null).findFirst()
-                    .or(() -> stack.stream().filter(f -> !f.getMethodName().startsWith("lambda$")).findFirst())
-                    .map(f -> f.getClassName() + "#" + f.getMethodName())
-                    .orElse("unknown");
-        });
+        return CallingTest.name(LincheckVerdicts.class);
     }
 
-    /** The entry named by {@code @Checks} on the calling test method, or else on its class. */
     private static Entry entryOfCallingTest() {
-        Method test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .map(LincheckVerdicts::testMethod)
-                .filter(m -> m != null)
-                .findFirst()
-                .orElseThrow(() -> new AssertionFailedError("no JUnit test method on the stack; pass the entry")));
-        if (Catalogue.checksOf(test).isPresent()) {
-            return Catalogue.forClass(test);
-        }
-        if (Catalogue.checksOf(test.getDeclaringClass()).isPresent()) {
-            return Catalogue.forClass(test.getDeclaringClass());
-        }
-        throw new AssertionFailedError(test + " has no @Checks, nor has its class; annotate it or pass the entry");
-    }
-
-    /** The JUnit test method a stack frame is in, or {@code null}. */
-    private static Method testMethod(StackWalker.StackFrame frame) {
-        for (Method m : frame.getDeclaringClass().getDeclaredMethods()) {
-            if (m.getName().equals(frame.getMethodName())) {
-                for (Annotation a : m.getAnnotations()) {
-                    String name = a.annotationType().getSimpleName();
-                    if (name.endsWith("Test") || name.equals("TestFactory") || name.equals("TestTemplate")) {
-                        return m;
-                    }
-                }
-            }
-        }
-        return null;
+        return CallingTest.entry();
     }
 
     /** ": " and the first exception line of a failure text (with its first detail line), or "" if none. */

@@ -1,0 +1,113 @@
+package org.refcheck.stress.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+import org.refcheck.model.Counterexample;
+import org.refcheck.model.Model;
+import org.refcheck.model.ModelResult;
+import org.refcheck.stress.catalogue.Checker;
+import org.refcheck.stress.catalogue.Entry;
+import org.refcheck.stress.catalogue.Expectation;
+import org.refcheck.stress.harness.CallingTest;
+import org.refcheck.stress.verdict.Observation;
+import org.refcheck.stress.verdict.VerdictRecord;
+import org.refcheck.stress.verdict.VerdictStore;
+
+/**
+ * Runs a catalogue scenario through refcheck's model checker and records the verdict under
+ * {@code target/verdicts/model/}, asserting on the JUnit thread what the catalogue demands: a correct protocol is
+ * verified exhaustively (every trace, no preemption bound) and never flagged; a mutant is caught, with a
+ * counterexample that replays. A counterexample is written beside the record, as text and as JSON.
+ *
+ * <pre> {@code
+ * @Test @Checks(protocol = "ref", variant = "touch-after-dec")
+ * void dropDrop() { ModelVerdicts.expectCaught("2 threads", Scenarios.refDropDrop(TouchAfterDecrementRef::create, 2)); }
+ * }</pre>
+ */
+public final class ModelVerdicts {
+
+    private ModelVerdicts() {
+    }
+
+    /** The correct protocol of the calling test's entry: every execution of {@code scenario} must pass. */
+    public static ModelResult expectPasses(String shape, Runnable scenario) {
+        return expectPasses(shape, Model.builder(), scenario);
+    }
+
+    /** As {@link #expectPasses(String, Runnable)}, with options (e.g. leak checking off for a leaking scenario). */
+    public static ModelResult expectPasses(String shape, Model.Builder options, Runnable scenario) {
+        Entry entry = CallingTest.entry();
+        CallingTest.requireExpectation(entry, Checker.MODEL, Expectation.PASSES);
+        ModelResult r = options.maxPreemptions(-1).check(scenario);
+        record(entry, shape, r);
+        if (r.failed()) {
+            throw new AssertionFailedError("the model checker flagged the correct protocol " + entry + " (" + shape
+                    + "):\n" + r.counterexample().render());
+        }
+        if (!r.exhaustive()) {
+            throw new AssertionFailedError(entry + " (" + shape + ") was not explored exhaustively: " + r.summary());
+        }
+        return r;
+    }
+
+    /** A mutant of the calling test's entry: some execution of {@code scenario} must fail. */
+    public static Counterexample expectCaught(String shape, Runnable scenario) {
+        return expectCaught(shape, Model.builder(), scenario);
+    }
+
+    /** As {@link #expectCaught(String, Runnable)}, with options. */
+    public static Counterexample expectCaught(String shape, Model.Builder options, Runnable scenario) {
+        Entry entry = CallingTest.entry();
+        CallingTest.requireExpectation(entry, Checker.MODEL, Expectation.CATCHES);
+        ModelResult r = options.maxPreemptions(-1).check(scenario);
+        record(entry, shape, r);
+        if (!r.failed()) {
+            throw new AssertionFailedError("the model checker did not catch " + entry + " (" + shape + ") in "
+                    + r.executions() + " executions: the scenario has lost its power. " + r.summary());
+        }
+        if (!r.counterexample().replayed()) {
+            throw new AssertionFailedError("the counterexample for " + entry + " does not replay:\n"
+                    + r.counterexample().render());
+        }
+        return r.counterexample();
+    }
+
+    /** An entry the model checker is not expected to catch: run it and record what it concluded. */
+    public static ModelResult observe(String shape, Runnable scenario) {
+        Entry entry = CallingTest.entry();
+        CallingTest.requireExpectation(entry, Checker.MODEL, Expectation.NOT_EXPECTED);
+        ModelResult r = Model.builder().maxPreemptions(-1).check(scenario);
+        record(entry, shape, r);
+        return r;
+    }
+
+    private static void record(Entry entry, String shape, ModelResult r) {
+        String test = CallingTest.name(ModelVerdicts.class) + " [" + shape + "]";
+        Observation observed = r.failed() ? Observation.CAUGHT : Observation.PASSED;
+        String detail = r.failed()
+                ? r.counterexample().failure() + "; replay " + r.counterexample().schedule().encode()
+                : (r.exhaustive() ? "exhaustive: " : "not exhaustive: ") + r.traces() + " traces";
+        VerdictRecord v = VerdictRecord.forEntry(Checker.MODEL, entry, test, observed, detail, r.executions(),
+                "executions", r.wallTime().toMillis(), List.of());
+        Path file = VerdictStore.write(CallingTest.verdictRoot(), v);
+        if (r.failed()) {
+            String base = file.getFileName().toString().replace(".properties", "");
+            write(file.resolveSibling(base + ".failure.txt"), r.counterexample().render());
+            write(file.resolveSibling(base + ".trace.json"), r.counterexample().toJson());
+        }
+        System.out.println("[model] " + entry + " (" + shape + "): " + observed + ", " + r.summary());
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
