@@ -3,12 +3,11 @@ package org.refcheck.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.refcheck.sync.Joinable;
+import org.refcheck.model.bench.Families;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.Threads;
 
@@ -27,48 +26,38 @@ class ExhaustivenessTest {
         return r;
     }
 
-    private static void spawnAll(List<Runnable> bodies) {
-        List<Joinable> started = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            started.add(Threads.spawn("t" + (i + 1), bodies.get(i)));
-        }
-        started.forEach(Joinable::join);
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
     void independentThreadsHaveOneTrace(int k) {
-        ModelResult r = explore(() -> {
-            List<Runnable> bodies = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                SharedInt own = SharedInt.of("x" + i, 0);
-                bodies.add(() -> {
-                    own.setVolatile(1);
-                    own.getVolatile();
-                    own.getAndAdd(1);
-                });
-            }
-            spawnAll(bodies);
-        });
-        assertEquals(1, r.traces(), r.summary());
+        assertEquals(1, explore(Families.independent(k)).traces());
     }
 
     @ParameterizedTest
     @CsvSource({"1,1", "2,2", "3,6", "4,24", "5,120"})
     void writersOfOneCellHaveFactorialTraces(int k, long expected) {
-        ModelResult r = explore(() -> {
-            SharedInt x = SharedInt.of("x", 0);
-            List<Runnable> bodies = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                int value = i + 1;
-                bodies.add(() -> x.setVolatile(value));
-            }
-            spawnAll(bodies);
-        });
-        assertEquals(expected, r.traces(), r.summary());
+        assertEquals(expected, explore(Families.writers(k)).traces());
     }
 
-    @org.junit.jupiter.api.Test
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 8})
+    void readersHavePowerOfTwoTraces(int n) {
+        assertEquals(1L << n, explore(Families.readers(n)).traces());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3,12", "5,64", "8,704", "10,3328"})
+    void lastZero(int n, long expected) {
+        assertEquals(expected, explore(Families.lastZero(n)).traces());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,1,20", "3,1,1680", "2,2,252", "4,0,24"})
+    void refcountFamilyHasTheMultinomialNumberOfTraces(int threads, int ops, long expected) {
+        assertEquals(expected, Families.refcountTraces(threads, ops));
+        assertEquals(expected, explore(Families.refcount(threads, ops)).traces());
+    }
+
+    @Test
     void aSpawnOrdersTheSpawnersEarlierEventsBeforeTheChild() {
         ModelResult r = explore(() -> {
             SharedInt x = SharedInt.of("x", 0);
@@ -78,46 +67,5 @@ class ExhaustivenessTest {
         });
         assertEquals(1, r.traces(), "spawn and join order every access here: " + r.summary());
         assertEquals(1, r.executions(), r.summary());
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 5, 8})
-    void readersHavePowerOfTwoTraces(int n) {
-        ModelResult r = explore(() -> {
-            SharedInt x = SharedInt.of("x", 0);
-            List<Runnable> bodies = new ArrayList<>();
-            bodies.add(() -> x.setVolatile(1));
-            for (int i = 0; i < n; i++) {
-                bodies.add(x::getVolatile);
-            }
-            spawnAll(bodies);
-        });
-        assertEquals(1L << n, r.traces(), r.summary());
-    }
-
-    /** lastzero(N): N writers {@code a[j] = a[j-1] + 1}, one reader scanning from the end for a zero. */
-    @ParameterizedTest
-    @CsvSource({"3,12", "5,64", "8,704", "10,3328"})
-    void lastZero(int n, long expected) {
-        ModelResult r = explore(() -> {
-            SharedInt[] a = new SharedInt[n + 1];
-            for (int i = 0; i <= n; i++) {
-                a[i] = SharedInt.of("a[" + i + "]", 0);
-            }
-            List<Runnable> bodies = new ArrayList<>();
-            bodies.add(() -> {
-                int i = n;
-                while (a[i].getAcquire() != 0) {
-                    i--;
-                }
-            });
-            for (int j = 1; j <= n; j++) {
-                int jj = j;
-                bodies.add(() -> a[jj].setRelease(a[jj - 1].getAcquire() + 1));
-            }
-            spawnAll(bodies);
-        });
-        System.out.println("lastzero(" + n + "): " + r.summary());
-        assertEquals(expected, r.traces(), r.summary());
     }
 }

@@ -2,8 +2,10 @@ package org.refcheck.stress.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.refcheck.backend.Backends;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.lifetime.Violation;
 import org.refcheck.protocols.arc.Arc;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.RegistryValue;
@@ -51,14 +53,30 @@ final class Scenarios {
         Refcount.Factory factory(RefcountWidth width);
     }
 
-    /** Runs {@code bodies[1..]} in spawned threads and {@code bodies[0]} in the calling thread, then joins. */
-    static void race(List<Runnable> bodies) {
+    /**
+     * Runs {@code bodies[1..]} in spawned threads and {@code bodies[0]} in the calling thread, then joins. Under
+     * the model checker, its oracles judge the tracker; under any other checker (Lincheck, a plain run), the
+     * scenario then asserts on its own thread that the tracker saw no violation, leaks included unless
+     * {@code leaksExpected}.
+     */
+    static void race(LifetimeTracker heap, boolean leaksExpected, List<Runnable> bodies) {
         List<Joinable> started = new ArrayList<>();
         for (int i = 1; i < bodies.size(); i++) {
             started.add(Threads.spawn("T" + i, bodies.get(i)));
         }
         bodies.get(0).run();
         started.forEach(Joinable::join);
+        assertClean(heap, leaksExpected);
+    }
+
+    /** Outside the model checker, fails on the calling thread if the tracker saw a violation (see {@link #race}). */
+    static void assertClean(LifetimeTracker heap, boolean leaksExpected) {
+        if (!"model".equals(Backends.active().name())) {
+            List<Violation> found = leaksExpected ? heap.violations() : heap.finish();
+            if (!found.isEmpty()) {
+                throw new AssertionError("lifetime violations: " + found);
+            }
+        }
     }
 
     /** n holders of one Ref (cloned before the race) use and drop it concurrently: exactly one frees. */
@@ -74,7 +92,7 @@ final class Scenarios {
                     mine.drop();
                 });
             }
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -104,7 +122,7 @@ final class Scenarios {
                     }
                 });
             }
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -134,7 +152,7 @@ final class Scenarios {
                     mine.drop();
                 });
             }
-            race(bodies);
+            race(heap, true, bodies);
         };
     }
 
@@ -160,7 +178,7 @@ final class Scenarios {
                     obj.free();
                 }
             });
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -176,6 +194,7 @@ final class Scenarios {
             }
             h.creatorDone();
             workers.forEach(Joinable::join);
+            assertClean(heap, false);
         };
     }
 
@@ -196,7 +215,7 @@ final class Scenarios {
                     }
                 });
             }
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -213,7 +232,7 @@ final class Scenarios {
                     mine.drop();
                 });
             }
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -235,7 +254,7 @@ final class Scenarios {
                     weak.drop();
                 });
             }
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -268,7 +287,7 @@ final class Scenarios {
                     }
                 });
             }
-            race(bodies);
+            race(heap, false, bodies);
         };
     }
 
@@ -311,7 +330,7 @@ final class Scenarios {
                     }
                 });
             }
-            race(bodies);
+            race(heap, true, bodies);
             Arc<RegistryValue<String>> b = replacement.get(0);
             Arc<RegistryValue<String>> found = registry.lookup("k");
             if (found == null || !found.ptrEq(b)) {
@@ -319,6 +338,7 @@ final class Scenarios {
             }
             found.drop();
             b.drop();
+            assertClean(heap, false);
         };
     }
 }
