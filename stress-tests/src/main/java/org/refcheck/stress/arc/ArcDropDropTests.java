@@ -70,7 +70,11 @@ public final class ArcDropDropTests {
         }
     }
 
-    /** Rust std's protocol: exactly one drop destroys and frees, and the destructor sees both marks. */
+    /**
+     * Rust std's protocol: exactly one drop destroys and frees, and the destructor sees both marks.
+     *
+     * <p>How to run this test: {@code java -jar stress-tests/target/jcstress.jar -t ArcDropDropTests.Correct}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "correct")
     @Description("Two holders mark the value and drop their Arcs at once: one destroys and frees, seeing both marks.")
@@ -109,7 +113,11 @@ public final class ArcDropDropTests {
         }
     }
 
-    /** B11: the non-final drop reads the allocation after its decrement. */
+    /**
+     * B11: the non-final drop reads the allocation after its decrement.
+     *
+     * <p>How to run this test: {@code java -jar stress-tests/target/jcstress.jar -t ArcDropDropTests.TouchAfterDec}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "touch-after-dec")
     @Description("B11: two holders drop at once, and the non-final drop reads the allocation after its decrement.")
@@ -151,6 +159,9 @@ public final class ArcDropDropTests {
     /**
      * B7: the last drop destroys the value without the acquire fence. Not expected on x86: the catalogue marks this
      * cell NOT_EXPECTED, and the test records how many samples ran without the stale read.
+     *
+     * <p>How to run this test:
+     * {@code java -jar stress-tests/target/jcstress.jar -t ArcDropDropTests.DropWithoutAcquireFence}
      */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "drop-without-acquire-fence")

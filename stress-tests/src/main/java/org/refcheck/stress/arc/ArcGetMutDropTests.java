@@ -73,7 +73,11 @@ public final class ArcGetMutDropTests {
         }
     }
 
-    /** Rust std's protocol: {@code is_unique} loads {@code strong} with Acquire. */
+    /**
+     * Rust std's protocol: {@code is_unique} loads {@code strong} with Acquire.
+     *
+     * <p>How to run this test: {@code java -jar stress-tests/target/jcstress.jar -t ArcGetMutDropTests.Correct}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "correct")
     @Description("getMut writes the value while another holder reads it and drops its Arc: the read never sees it.")
@@ -115,6 +119,9 @@ public final class ArcGetMutDropTests {
     /**
      * B9: {@code is_unique} loads {@code strong} with Relaxed. Not expected on x86: the catalogue marks this cell
      * NOT_EXPECTED, and the test records how many samples ran without the early read.
+     *
+     * <p>How to run this test:
+     * {@code java -jar stress-tests/target/jcstress.jar -t ArcGetMutDropTests.GetMutRelaxedStrong}
      */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "get-mut-relaxed-strong")

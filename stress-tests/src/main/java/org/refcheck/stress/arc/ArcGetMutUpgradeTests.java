@@ -73,7 +73,11 @@ public final class ArcGetMutUpgradeTests {
         }
     }
 
-    /** Rust std's protocol: {@code is_unique} locks the weak count around its strong check. */
+    /**
+     * Rust std's protocol: {@code is_unique} locks the weak count around its strong check.
+     *
+     * <p>How to run this test: {@code java -jar stress-tests/target/jcstress.jar -t ArcGetMutUpgradeTests.Correct}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "correct")
     @Description("getMut on the only Arc while its Weak is upgraded and dropped: getMut always refuses.")
@@ -110,7 +114,12 @@ public final class ArcGetMutUpgradeTests {
         }
     }
 
-    /** B8: {@code is_unique} as two separate loads, without the weak-count lock. */
+    /**
+     * B8: {@code is_unique} as two separate loads, without the weak-count lock.
+     *
+     * <p>How to run this test:
+     * {@code java -jar stress-tests/target/jcstress.jar -t ArcGetMutUpgradeTests.GetMutTwoLoads}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "get-mut-two-loads")
     @Description("B8: getMut checks strong and weak with two loads while the Weak is upgraded and dropped.")

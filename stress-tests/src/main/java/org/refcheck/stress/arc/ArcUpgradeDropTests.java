@@ -71,7 +71,11 @@ public final class ArcUpgradeDropTests {
         }
     }
 
-    /** Rust std's protocol: the upgrade's CAS loop refuses a zero count. */
+    /**
+     * Rust std's protocol: the upgrade's CAS loop refuses a zero count.
+     *
+     * <p>How to run this test: {@code java -jar stress-tests/target/jcstress.jar -t ArcUpgradeDropTests.Correct}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "correct")
     @Description("A Weak upgrades while the last Arc drops: the upgrade comes first or is refused, never revives.")
@@ -110,7 +114,12 @@ public final class ArcUpgradeDropTests {
         }
     }
 
-    /** B10: {@code Weak::upgrade} as an unconditional {@code fetch_add}. */
+    /**
+     * B10: {@code Weak::upgrade} as an unconditional {@code fetch_add}.
+     *
+     * <p>How to run this test:
+     * {@code java -jar stress-tests/target/jcstress.jar -t ArcUpgradeDropTests.UpgradeFetchAdd}
+     */
     @JCStressTest
     @Checks(protocol = "arc-weak", variant = "upgrade-fetch-add")
     @Description("B10: a Weak upgrades with fetch_add while the last Arc drops, and revives the dying value.")

@@ -86,7 +86,12 @@ public final class WeakRegistryLookupDropTests {
         }
     }
 
-    /** The registry whose destructors evict only their own entry. */
+    /**
+     * The registry whose destructors evict only their own entry.
+     *
+     * <p>How to run this test:
+     * {@code java -jar stress-tests/target/jcstress.jar -t WeakRegistryLookupDropTests.Correct}
+     */
     @JCStressTest
     @Checks(protocol = "weak-registry", variant = "correct")
     @Description("A registered object's last Arc drops while a find-or-create lookup runs: the survivor stays found.")
@@ -127,7 +132,12 @@ public final class WeakRegistryLookupDropTests {
         }
     }
 
-    /** X1: the destructor removes its key's entry without checking it is its own. */
+    /**
+     * X1: the destructor removes its key's entry without checking it is its own.
+     *
+     * <p>How to run this test:
+     * {@code java -jar stress-tests/target/jcstress.jar -t WeakRegistryLookupDropTests.RemoveUnconditionally}
+     */
     @JCStressTest
     @Checks(protocol = "weak-registry", variant = "remove-unconditionally")
     @Description("X1: A's last Arc drops while a find-or-create registers B, and A's destructor evicts by key alone.")
