@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,12 +42,12 @@ class SummaryTest {
     }
 
     @Test
-    void passesWithSelfChecksOnlyWhileEveryCellIsPending() throws Exception {
+    void passesWithSelfChecksOnlyWhenEachCheckerRanASubset() throws Exception {
         selfCheck(Checker.JCSTRESS);
         selfCheck(Checker.LINCHECK);
         selfCheck(Checker.MODEL);
-        assertEquals(0, Summary.run("--verdicts", root.toString(), "--skip", "jcstress=false",
-                "--filter", "jcstress=.*", "--filter", "lincheck=${test}"), output());
+        assertEquals(0, Summary.run(withSubsets("--verdicts", root.toString(), "--skip", "jcstress=false")),
+                output());
         assertTrue(output().contains("refcheck summary: PASSED"), output());
         assertTrue(Files.readString(root.resolve("summary.txt")).contains("arc-weak/upgrade-fetch-add"));
     }
@@ -62,8 +63,8 @@ class SummaryTest {
     void aDeliberateSkipIsNotAFailure() {
         selfCheck(Checker.JCSTRESS);
         selfCheck(Checker.MODEL);
-        assertEquals(0, Summary.run("--verdicts", root.toString(), "--skip", "lincheck=false",
-                "--skip", "lincheck=true"), output());
+        assertEquals(0, Summary.run(withSubsets("--verdicts", root.toString(), "--skip", "lincheck=false",
+                "--skip", "lincheck=true")), output());
         assertTrue(output().contains("SKIP"), output());
     }
 
@@ -100,6 +101,19 @@ class SummaryTest {
         VerdictStore.write(root, VerdictRecord.forSelfCheck(checker, "canary", "T#canary", Expectation.CATCHES,
                 Observation.CAUGHT, "seen", 10, "samples", 5, List.of()));
         assertTrue(Catalogue.entries().size() > 0);
+    }
+
+    /**
+     * The arguments plus a subset filter for every checker, so that coverage of the catalogue is not checked: these
+     * tests hold self-check records only, and must not depend on which catalogue cells have tests by now.
+     */
+    private static String[] withSubsets(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (Checker c : Checker.values()) {
+            all.add("--filter");
+            all.add(c.id() + "=SelfCheckOnly");
+        }
+        return all.toArray(new String[0]);
     }
 
     private String output() {

@@ -1,0 +1,136 @@
+package org.refcheck.stress.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jetbrains.lincheck.Lincheck;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.refcheck.model.Model;
+import org.refcheck.model.ModelResult;
+import org.refcheck.model.bench.Families;
+import org.refcheck.protocols.arc.ArcScheme;
+import org.refcheck.protocols.arc.mutant.UpgradeWithFetchAdd;
+import org.refcheck.protocols.kref.GetUnlessZeroKrefTable;
+import org.refcheck.protocols.kref.MutexKrefTable;
+import org.refcheck.protocols.kref.mutant.GetOutsideLockKrefTable;
+import org.refcheck.protocols.kref.mutant.MixedPatternKrefTable;
+import org.refcheck.protocols.refcount.Ref;
+import org.refcheck.protocols.refcount.mutant.TouchAfterDecrementRef;
+import org.refcheck.stress.lincheck.InvocationCounter;
+
+/**
+ * The speed harness: the standard scenarios through refcheck's model checker and, in the same JVM, the protocol
+ * scenarios through Lincheck's {@code runConcurrentTest}, printed as one table with the ratio between the two. A
+ * measuring program, not a test: it asserts nothing about time.
+ *
+ * <p>How to run: {@code mvn -B -Pchecker-speed verify -pl stress-tests -am}. Each row is run once to warm up,
+ * then {@code -Drefcheck.speed.repeats} times (default 5), and the median is printed. Lincheck runs at most
+ * {@code -Drefcheck.speed.lincheckInvocations} invocations (default 10,000) per scenario.
+ */
+public final class CheckerSpeed {
+
+    private static final int REPEATS = Integer.getInteger("refcheck.speed.repeats", 5);
+    private static final int LINCHECK_INVOCATIONS = Integer.getInteger("refcheck.speed.lincheckInvocations", 10_000);
+
+    private CheckerSpeed() {
+    }
+
+    /** One scenario; {@code mutant} means a failure is expected and the time to find it is what counts. */
+    private record Row(String name, boolean mutant, Runnable scenario, boolean withLincheck) {
+    }
+
+    /** Median figures of one checker on one row. */
+    private record Figures(long runs, double millis, boolean found, boolean complete) {
+        double perSecond() {
+            return millis <= 0 ? 0 : runs / (millis / 1000.0);
+        }
+    }
+
+    public static void main(String[] args) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Ref drop || drop", false, Scenarios.refDropDrop(Ref::create, 2), true));
+        rows.add(new Row("Ref drop || drop, B11 touch after dec", true,
+                Scenarios.refDropDrop(TouchAfterDecrementRef::create, 2), true));
+        rows.add(new Row("Arc upgrade || last drop", false, Scenarios.upgradeVsLastDrop(ArcScheme.STD, 2), true));
+        rows.add(new Row("Arc upgrade || last drop, B10 fetch_add", true,
+                Scenarios.upgradeVsLastDrop(new UpgradeWithFetchAdd(), 2), true));
+        rows.add(new Row("kref table A lookup || put (3 threads)", false,
+                Scenarios.lookupVsLastPut(MutexKrefTable::new, 3), true));
+        rows.add(new Row("kref table A, B4 unlocked put", true,
+                Scenarios.lookupVsLastPut(MixedPatternKrefTable::new, 2), true));
+        rows.add(new Row("kref table B lookup || put (3 threads)", false,
+                Scenarios.lookupVsLastPut(GetUnlessZeroKrefTable::new, 3), true));
+        rows.add(new Row("kref table B, B5 get outside lock", true,
+                Scenarios.lookupVsLastPut(GetOutsideLockKrefTable::new, 2), true));
+        rows.add(new Row("refcount(2,1)", false, Families.refcount(2, 1), false));
+        rows.add(new Row("refcount(3,1)", false, Families.refcount(3, 1), false));
+        rows.add(new Row("refcount(2,2)", false, Families.refcount(2, 2), false));
+        rows.add(new Row("readers(8)", false, Families.readers(8), false));
+        rows.add(new Row("lastzero(10)", false, Families.lastZero(10), false));
+
+        System.out.println("refcheck checker speed: median of " + REPEATS + " warm runs; Lincheck capped at "
+                + LINCHECK_INVOCATIONS + " invocations (JDK " + Runtime.version() + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs)");
+        System.out.println(String.format(Locale.ROOT, "%-42s | %10s %10s %10s %-12s | %10s %10s %10s %-14s | %8s",
+                "scenario", "execs", "ms", "execs/s", "refcheck", "invocs", "ms", "invocs/s", "Lincheck",
+                "ratio"));
+        for (Row row : rows) {
+            Figures ours = median(() -> refcheck(row));
+            Figures theirs = row.withLincheck ? median(() -> lincheck(row)) : null;
+            String ratio = theirs == null || theirs.perSecond() == 0 ? "" : String.format(Locale.ROOT, "%.1fx",
+                    ours.perSecond() / theirs.perSecond());
+            System.out.println(String.format(Locale.ROOT, "%-42s | %10d %10.2f %10.0f %-12s | %10s %10s %10s %-14s | %8s",
+                    row.name, ours.runs, ours.millis, ours.perSecond(), verdict(row, ours),
+                    theirs == null ? "" : Long.toString(theirs.runs),
+                    theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.millis),
+                    theirs == null ? "" : String.format(Locale.ROOT, "%.0f", theirs.perSecond()),
+                    theirs == null ? "" : verdict(row, theirs), ratio));
+        }
+    }
+
+    private static String verdict(Row row, Figures f) {
+        if (row.mutant) {
+            return f.found ? "found" : "MISSED";
+        }
+        if (f.found) {
+            return "FLAGGED";
+        }
+        return f.complete ? "exhausted" : "not exhausted";
+    }
+
+    private interface Measure {
+        Figures run();
+    }
+
+    private static Figures median(Measure m) {
+        m.run();   // warm-up
+        List<Figures> all = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            all.add(m.run());
+        }
+        all.sort((a, b) -> Double.compare(a.millis, b.millis));
+        return all.get(all.size() / 2);
+    }
+
+    private static Figures refcheck(Row row) {
+        ModelResult r = Model.builder().maxPreemptions(-1).check(row.scenario);
+        return new Figures(r.executions(), r.wallTime().toNanos() / 1e6, r.failed(), r.exhaustive());
+    }
+
+    private static Figures lincheck(Row row) {
+        long before = InvocationCounter.read();
+        long start = System.nanoTime();
+        boolean found = false;
+        try {
+            Lincheck.runConcurrentTest(LINCHECK_INVOCATIONS, () -> {
+                InvocationCounter.tick();
+                row.scenario.run();
+            });
+        } catch (LincheckAssertionError e) {
+            found = true;
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        long invocations = InvocationCounter.read() - before;
+        return new Figures(invocations, millis, found, !found && invocations < LINCHECK_INVOCATIONS);
+    }
+}
