@@ -21,10 +21,11 @@ import org.refcheck.sync.Mutex;
  *
  * @param <T> the type of the entries' payloads
  */
-public class PutMutexKrefTable<T> extends KrefTable<T> {
+public class PutMutexKrefTable<T> extends MutexKrefTable<T> {
 
     /*
-     * Implementation notes: lookup = lock; e = first; kref_get(e); unlock. put = kref_put_mutex(e, release, lock),
+     * Implementation notes: lookup is pattern A's (lock; e = first; kref_get(e); unlock), inherited.
+     * put = kref_put_mutex(e, release, lock),
      * release(held) = unlink; unlock; free. The 1 -> 0 step only ever happens with the mutex held, so a lookup
      * (which also holds it) never sees 0 on a linked entry.
      */
@@ -35,17 +36,6 @@ public class PutMutexKrefTable<T> extends KrefTable<T> {
 
     public PutMutexKrefTable(LifetimeTracker tracker, Refcount.Factory counts) {
         super(tracker, counts);
-    }
-
-    @Override
-    public Entry<T> lookup() {
-        try (Mutex.Guard held = lock().lock()) {
-            Entry<T> entry = firstLocked();
-            if (entry != null) {
-                entry.kref().get();
-            }
-            return entry;
-        }
     }
 
     @Override
