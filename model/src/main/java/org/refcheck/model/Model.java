@@ -160,19 +160,11 @@ public final class Model {
             }
             switch (strategy) {
                 case EXHAUSTIVE -> {
-                    Dpor dpor = new Dpor(maxPreemptions);
-                    boolean more = true;
-                    while (more && run.executions < maxExecutions) {
-                        dpor.beginExecution();
-                        Execution e = run.once(dpor);
-                        if (e.failure() != null && stopOnFirstFailure) {
-                            break;
-                        }
-                        more = dpor.endExecution(e);
-                    }
-                    run.sleepBlocked = dpor.sleepBlocked();
-                    run.pruned = dpor.boundPruned();
+                    boolean more = run.explore(maxPreemptions);
                     boolean complete = !more && run.pruned == 0;
+                    if (run.failing != null && stopOnFirstFailure) {
+                        run.fewerSwitches();
+                    }
                     return run.result("exhaustive", start, complete && run.failing == null);
                 }
                 case NAIVE -> {
@@ -206,6 +198,9 @@ public final class Model {
             }
         }
 
+        /** Preemption bounds tried when minimising a counterexample. */
+        private static final int MINIMISE_UP_TO = 3;
+
         /** The running totals of one {@link #check}. */
         private final class Run {
             final Runnable body;
@@ -218,6 +213,43 @@ public final class Model {
 
             Run(Runnable body) {
                 this.body = body;
+            }
+
+            /** Optimal DPOR under a preemption bound; returns whether branches were left unexplored. */
+            boolean explore(int bound) {
+                Dpor dpor = new Dpor(bound);
+                boolean more = true;
+                while (more && executions < maxExecutions) {
+                    dpor.beginExecution();
+                    Execution e = once(dpor);
+                    if (e.failure() != null && stopOnFirstFailure) {
+                        break;
+                    }
+                    more = dpor.endExecution(e);
+                }
+                sleepBlocked += dpor.sleepBlocked();
+                pruned += dpor.boundPruned();
+                return more;
+            }
+
+            /**
+             * Cheap minimisation of a counterexample: explores again under preemption bounds 0, 1, ... below the
+             * failing schedule's context switches, and keeps the first failure found, which needs the fewest
+             * preemptions. Executions spent here are counted like any other.
+             */
+            void fewerSwitches() {
+                int switches = Schedule.of(failing.events()).switches();
+                for (int bound = 0; bound < Math.min(switches, MINIMISE_UP_TO); bound++) {
+                    Execution found = failing;
+                    failing = null;
+                    long prunedBefore = pruned;
+                    explore(bound);
+                    pruned = prunedBefore;
+                    if (failing != null && Schedule.of(failing.events()).switches() < switches) {
+                        return;
+                    }
+                    failing = found;
+                }
             }
 
             Execution once(SchedulingStrategy strategy) {

@@ -58,6 +58,8 @@ class OraclesTest {
         Counterexample cx = r.assertFailed();
         assertEquals(FailureKind.LIFETIME, cx.failure().kind());
         assertTrue(cx.replayed(), "the schedule must reproduce the failure");
+        assertTrue(cx.schedule().switches() <= 2, "one preemption suffices, so the shown trace has at most two "
+                + "context switches: " + cx.schedule());
         assertTrue(cx.failure().message().contains("leak") || cx.failure().message().contains("free"),
                 cx.failure().message());
         ModelResult again = Model.builder().replay(cx.schedule().encode()).check(dropDrop(true));
