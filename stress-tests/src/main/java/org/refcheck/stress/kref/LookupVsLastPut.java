@@ -20,7 +20,14 @@ import org.refcheck.stress.LifetimeFindings;
  * }</pre>
  *
  * <p>Outcome {@code r1, r2}: whether the lookup got a reference, and what the lifetime tracker found
- * ({@link LifetimeFindings}, plus {@value #STILL_LINKED} if the entry was never unlinked). A correct pattern only ever shows {@code "true, clean"} and {@code "false, clean"}.
+ * ({@link LifetimeFindings}, plus {@value #STILL_LINKED} if the entry was never unlinked). A correct pattern only
+ * ever shows {@code "true, clean"} and {@code "false, clean"}.
+ *
+ * <p>{@link #lastPutOnceLookupStarted()} is the creator's put issued as the lookup begins: it waits, for at most
+ * {@value #START_WAIT_NANOS} ns, until the lookup actor has announced that it starts. jcstress starts the two actors
+ * of a sample at about the same time, but when one actor is slower per sample (a test that pauses the lookup, see
+ * {@link org.refcheck.stress.refcount.PreemptedRefcount}) the faster one runs ahead through the samples and the two
+ * rarely overlap; waiting for the announcement keeps every sample's put next to its lookup.
  *
  * <p>One instance per jcstress sample; each method is called by one actor.
  */
@@ -29,9 +36,13 @@ final class LookupVsLastPut {
     /** The finding of a run that left the entry in the table. */
     static final String STILL_LINKED = "still linked";
 
+    /** How long {@link #lastPutOnceLookupStarted()} waits for the lookup at most. */
+    static final long START_WAIT_NANOS = 10_000;
+
     private final LifetimeTracker heap = new LifetimeTracker();
     private final KrefTable<String> table;
     private final KrefTable.Entry<String> created;
+    private volatile boolean lookupStarted;
 
     /** A table made by {@code tables}, holding one entry with its creator's reference. */
     LookupVsLastPut(Function<LifetimeTracker, KrefTable<String>> tables) {
@@ -44,8 +55,21 @@ final class LookupVsLastPut {
         table.put(created);
     }
 
-    /** Looks the entry up; with a reference, uses the entry and puts it. Returns whether it got one. */
+    /** The creator's put, issued once the lookup has started (or {@value #START_WAIT_NANOS} ns have passed). */
+    void lastPutOnceLookupStarted() {
+        long deadline = System.nanoTime() + START_WAIT_NANOS;
+        while (!lookupStarted && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        table.put(created);
+    }
+
+    /**
+     * Announces that the lookup starts, looks the entry up, and with a reference uses the entry and puts it. Returns
+     * whether it got one.
+     */
     boolean lookupUseAndPut() {
+        lookupStarted = true;
         KrefTable.Entry<String> found = table.lookup();
         if (found == null) {
             return false;

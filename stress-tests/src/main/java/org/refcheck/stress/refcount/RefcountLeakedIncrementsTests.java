@@ -99,6 +99,9 @@ public final class RefcountLeakedIncrementsTests {
     @Outcome(id = "0, use after free & double free & resurrection", expect = ACCEPTABLE_INTERESTING,
             desc = "the holder's put found the wrapped counter at 1 and freed the object; the error path then "
                     + "incremented it from zero, used it and freed it again: use after free, double free")
+    @Outcome(id = "0, double free & resurrection", expect = ACCEPTABLE_INTERESTING,
+            desc = "the holder's put took the wrapped counter from 1 to zero; before its free, the error path "
+                    + "incremented it from zero, used the object and put it to zero again: both freed it")
     @Outcome(id = "-?[0-9]+, .*(use after free|double free|resurrection).*", expect = ACCEPTABLE_INTERESTING,
             desc = "another combination of the wrap's violations")
     @Outcome(expect = FORBIDDEN,
