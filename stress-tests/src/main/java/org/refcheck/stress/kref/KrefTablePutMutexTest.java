@@ -12,7 +12,9 @@ import org.openjdk.jcstress.annotations.Ref;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.ZL_Result;
 import org.refcheck.protocols.kref.PutMutexKrefTable;
+import org.refcheck.protocols.refcount.Refcount;
 import org.refcheck.stress.catalogue.Checks;
+import org.refcheck.stress.refcount.PreemptedRefcount;
 
 /**
  * Lookup against the last put in lookup pattern D ({@link PutMutexKrefTable}): lookup takes a plain
@@ -22,6 +24,10 @@ import org.refcheck.stress.catalogue.Checks;
  * race; when the lookup gets in first, its own put and the creator's race through {@code refcount_dec_not_one} and
  * {@code refcount_dec_and_mutex_lock} as well.
  *
+ * <p>As in {@link KrefTableMutexTests}, the put that reaches zero pauses for a microsecond before its release runs
+ * ({@link PreemptedRefcount}), so lookups often arrive while the last put sits between its decrement and the unlink,
+ * the interleaving {@code kref_put_mutex} exists to make safe: the pause falls inside the mutex.
+ *
  * <p>The catalogue has no mutant of this pattern: B4 ({@link KrefTableMutexTests.UnlockedPut}) is what pattern D
  * becomes when the last put drops the count outside the mutex.
  *
@@ -29,8 +35,9 @@ import org.refcheck.stress.catalogue.Checks;
  */
 @JCStressTest
 @Checks(protocol = "kref-table-put-mutex", variant = "correct")
-@Description("Pattern D: a lookup with kref_get under the table mutex races the last kref_put_mutex: the decrement "
-        + "to zero happens under the mutex, so the lookup never sees a dying entry.")
+@Description("Pattern D: a lookup with kref_get under the table mutex races the last kref_put_mutex, paused as if "
+        + "preempted after its decrement to zero: that decrement happens under the mutex, so the lookup never sees a "
+        + "dying entry.")
 @Ref("include/linux/kref.h (kref_put_mutex)")
 @Ref("lib/refcount.c (refcount_dec_and_mutex_lock, refcount_dec_not_one)")
 @Outcome(id = "true, clean", expect = ACCEPTABLE,
@@ -44,7 +51,11 @@ import org.refcheck.stress.catalogue.Checks;
 @State
 public class KrefTablePutMutexTest {
 
-    private final LookupVsLastPut race = new LookupVsLastPut(PutMutexKrefTable::new);
+    /** Counters whose callers are preempted for a microsecond after the decrement that reached zero. */
+    private static final Refcount.Factory PREEMPTED =
+            PreemptedRefcount.factory(PreemptedRefcount.At.AFTER_FINAL_DECREMENT);
+
+    private final LookupVsLastPut race = new LookupVsLastPut(heap -> new PutMutexKrefTable<>(heap, PREEMPTED));
 
     /** The creator puts the entry's only reference with kref_put_mutex. */
     @Actor

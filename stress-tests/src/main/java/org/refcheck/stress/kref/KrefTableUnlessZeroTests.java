@@ -34,10 +34,8 @@ import org.refcheck.stress.refcount.PreemptedRefcount;
  * than the release's lock, unlink, unlock and free on x86 unless the lookup is preempted right there: jcstress saw
  * the use after free in about 6 of 10,000 samples, on a loaded machine. Both tests therefore count with a
  * {@link PreemptedRefcount} that pauses its caller for a microsecond before it reads the count, which is where
- * {@code kref_get_unless_zero} begins, and the creator issues its put as the lookup starts
- * ({@link LookupVsLastPut#lastPutOnceLookupStarted()}), so that the slower lookup does not fall behind the puts.
- * In pattern B the pause falls inside the critical section and only delays the release, so the correct pattern must
- * stay clean under the same shape.
+ * {@code kref_get_unless_zero} begins. In pattern B the pause falls inside the critical section and only delays the
+ * release, so the correct pattern must stay clean under the same shape.
  *
  * <p>How to run these tests: {@code java -jar stress-tests/target/jcstress.jar -t KrefTableUnlessZeroTests}
  */
@@ -72,10 +70,10 @@ public final class KrefTableUnlessZeroTests {
         private final LookupVsLastPut race =
                 new LookupVsLastPut(heap -> new GetUnlessZeroKrefTable<>(heap, PREEMPTED));
 
-        /** As the lookup starts, the creator puts the entry's only reference; the release locks to unlink, frees. */
+        /** The creator puts the entry's only reference; the release locks to unlink, then frees. */
         @Actor
         public void lastPut() {
-            race.lastPutOnceLookupStarted();
+            race.lastPut();
         }
 
         /** Looks the entry up and tries kref_get_unless_zero under the mutex; with a reference, uses and puts it. */
@@ -117,10 +115,10 @@ public final class KrefTableUnlessZeroTests {
         private final LookupVsLastPut race =
                 new LookupVsLastPut(heap -> new GetOutsideLockKrefTable<>(heap, PREEMPTED));
 
-        /** As the lookup starts, the creator puts the entry's only reference; the release locks to unlink, frees. */
+        /** The creator puts the entry's only reference; the release locks to unlink, then frees. */
         @Actor
         public void lastPut() {
-            race.lastPutOnceLookupStarted();
+            race.lastPut();
         }
 
         /** Finds the entry under the mutex, then tries kref_get_unless_zero after unlocking. */

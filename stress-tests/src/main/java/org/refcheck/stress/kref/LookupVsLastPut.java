@@ -23,11 +23,11 @@ import org.refcheck.stress.LifetimeFindings;
  * ({@link LifetimeFindings}, plus {@value #STILL_LINKED} if the entry was never unlinked). A correct pattern only
  * ever shows {@code "true, clean"} and {@code "false, clean"}.
  *
- * <p>{@link #lastPutOnceLookupStarted()} is the creator's put issued as the lookup begins: it waits, for at most
- * {@value #START_WAIT_NANOS} ns, until the lookup actor has announced that it starts. jcstress starts the two actors
- * of a sample at about the same time, but when one actor is slower per sample (a test that pauses the lookup, see
- * {@link org.refcheck.stress.refcount.PreemptedRefcount}) the faster one runs ahead through the samples and the two
- * rarely overlap; waiting for the announcement keeps every sample's put next to its lookup.
+ * <p>Both actors first meet: each announces that it is about to start and waits, for at most
+ * {@value #MEET_WAIT_NANOS} ns, for the other's announcement. jcstress starts the two actors of a stride together,
+ * but the faster one then runs ahead through the samples, and when the tests pause one side (see
+ * {@link org.refcheck.stress.refcount.PreemptedRefcount}) the put and the lookup of a sample would rarely overlap at
+ * all; meeting first keeps each sample's put next to its lookup, while either may still come first.
  *
  * <p>One instance per jcstress sample; each method is called by one actor.
  */
@@ -36,13 +36,14 @@ final class LookupVsLastPut {
     /** The finding of a run that left the entry in the table. */
     static final String STILL_LINKED = "still linked";
 
-    /** How long {@link #lastPutOnceLookupStarted()} waits for the lookup at most. */
-    static final long START_WAIT_NANOS = 10_000;
+    /** How long each actor waits for the other at most before it starts anyway. */
+    static final long MEET_WAIT_NANOS = 10_000;
 
     private final LifetimeTracker heap = new LifetimeTracker();
     private final KrefTable<String> table;
     private final KrefTable.Entry<String> created;
-    private volatile boolean lookupStarted;
+    private volatile boolean putArrived;
+    private volatile boolean lookupArrived;
 
     /** A table made by {@code tables}, holding one entry with its creator's reference. */
     LookupVsLastPut(Function<LifetimeTracker, KrefTable<String>> tables) {
@@ -50,26 +51,23 @@ final class LookupVsLastPut {
         created = table.insert("payload");
     }
 
-    /** The creator puts its reference, the last one unless the lookup got in first. */
+    /** Meets the lookup, then the creator puts its reference, the last one unless the lookup got in first. */
     void lastPut() {
-        table.put(created);
-    }
-
-    /** The creator's put, issued once the lookup has started (or {@value #START_WAIT_NANOS} ns have passed). */
-    void lastPutOnceLookupStarted() {
-        long deadline = System.nanoTime() + START_WAIT_NANOS;
-        while (!lookupStarted && System.nanoTime() - deadline < 0) {
+        putArrived = true;
+        long deadline = System.nanoTime() + MEET_WAIT_NANOS;
+        while (!lookupArrived && System.nanoTime() - deadline < 0) {
             Thread.onSpinWait();
         }
         table.put(created);
     }
 
-    /**
-     * Announces that the lookup starts, looks the entry up, and with a reference uses the entry and puts it. Returns
-     * whether it got one.
-     */
+    /** Meets the put, then looks the entry up, and with a reference uses it and puts it. Returns whether it got one. */
     boolean lookupUseAndPut() {
-        lookupStarted = true;
+        lookupArrived = true;
+        long deadline = System.nanoTime() + MEET_WAIT_NANOS;
+        while (!putArrived && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
         KrefTable.Entry<String> found = table.lookup();
         if (found == null) {
             return false;

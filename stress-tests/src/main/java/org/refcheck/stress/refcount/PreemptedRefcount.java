@@ -12,7 +12,7 @@ import org.refcheck.protocols.refcount.RefcountWidth;
  * ("T1 {@code fetch_sub} 2 -&gt; 1, is preempted").
  *
  * <p>On x86 without preemption the instructions between two protocol steps take nanoseconds, less than the other
- * CPU needs to take a contended cache line, so a bug whose window is exactly that gap (B5, B11) almost never shows,
+ * CPU needs to take a contended cache line, so a bug whose window is exactly that gap (B4, B5, B11) rarely shows,
  * and when it does it is because the operating system happened to preempt a jcstress actor there. The pause makes
  * the window as wide as a short preemption. It changes only timing: the counter's values and atomic steps are
  * {@link Refcount}'s, and a test uses the same pausing counter for the correct protocol and for its mutant, so the
@@ -47,6 +47,12 @@ public final class PreemptedRefcount extends Refcount {
         AFTER_NON_FINAL_DECREMENT,
 
         /**
+         * Right after the decrement that reached zero, before the caller runs its release: the moment a dying
+         * object is still reachable by whoever can find it without holding a reference (B4).
+         */
+        AFTER_FINAL_DECREMENT,
+
+        /**
          * Right before {@code atomic_read} of the counter, the first step of {@code refcount_read} and of
          * {@code refcount_inc_not_zero} ({@code kref_get_unless_zero}): where a lookup that left its critical
          * section too early is exposed (B5).
@@ -76,7 +82,8 @@ public final class PreemptedRefcount extends Refcount {
     @Override
     protected int getAndAddCountRelease(int delta) {
         int old = super.getAndAddCountRelease(delta);
-        if (at == At.AFTER_NON_FINAL_DECREMENT && delta < 0 && old + delta > 0) {
+        if (delta < 0 && (at == At.AFTER_NON_FINAL_DECREMENT && old + delta > 0
+                || at == At.AFTER_FINAL_DECREMENT && old + delta == 0)) {
             pause();
         }
         return old;

@@ -48,6 +48,18 @@ class PreemptedRefcountTest {
     }
 
     @Test
+    void theDecrementThatReachesZeroPausesTheCallerBeforeItsRelease() {
+        Refcount refs = counter(PreemptedRefcount.At.AFTER_FINAL_DECREMENT, 1);
+        long[] released = new long[1];
+        long start = System.nanoTime();
+        if (refs.decAndTest()) {
+            released[0] = System.nanoTime();
+        }
+        assertTrue(released[0] - start >= PreemptedRefcount.PAUSE_NANOS);
+        assertEquals(0, refs.observe());
+    }
+
+    @Test
     void aReadPausesTheCallerBeforeItLoadsTheCount() {
         Refcount refs = counter(PreemptedRefcount.At.BEFORE_READ, 1);
         assertTrue(nanos(refs::read) >= PreemptedRefcount.PAUSE_NANOS);
