@@ -30,7 +30,7 @@ class JcstressResultsTest {
 
     @Test
     void theFilterFollowsJcstressFindSemantics() {
-        List<DeclaredTest> mutex = JcstressResults.declared("Mutex", getClass().getClassLoader());
+        List<DeclaredTest> mutex = JcstressResults.declared("MutexExclusion", getClass().getClassLoader());
         assertEquals(1, mutex.size());
         assertEquals(2, mutex.get(0).threads());
         assertEquals(List.of(), JcstressResults.declared("^NoSuchTest$", getClass().getClassLoader()));
