@@ -27,7 +27,8 @@ import org.refcheck.sync.SharedRef;
  * Lincheck instantiates the class itself:
  *
  * <pre> {@code
- * modelChecking().threads(KrefTableOps.THREADS).sequentialSpecification(KrefTableSpec.class)
+ * LincheckSizes.modelChecking().threads(KrefTableOps.THREADS)
+ *         .sequentialSpecification(KrefTableSpec.class)
  *         .check(KrefTableOps.MutexTable.class);
  * }</pre>
  *

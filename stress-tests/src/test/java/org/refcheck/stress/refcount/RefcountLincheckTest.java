@@ -22,8 +22,8 @@ import org.refcheck.stress.lincheck.LincheckVerdicts;
  * and then the random scenarios. The hand-written scenario is what makes the B3 check reliable: B3 needs
  * {@code sub_and_test(0)} on a counter that already reached zero, and the random generator did not produce that in
  * five scenarios (measured: model checking passed the mutant in 22 s without it). B1 is also found by the random
- * scenarios alone (overflow, then two puts and a refused {@code inc_not_zero_acquire}), in about 30 s with
- * minimisation.
+ * scenarios alone (minimised: an overflowing {@code inc_not_zero}, two puts, and an {@code inc_not_zero_acquire}
+ * that succeeds where the saturated counter refuses), in about 30 s with minimisation.
  *
  * <p>How to run: {@code mvn -B verify -pl stress-tests -am -Djcstress.skip=true -Drefcheck.summary.skip=true
  * -Dtest=RefcountLincheckTest -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -35,7 +35,8 @@ class RefcountLincheckTest {
      * Sizes. A counter operation is a handful of switch points, so model checking covers a 2x2 scenario with one
      * operation before and two after in a few hundred invocations; stress mode costs a few milliseconds per
      * invocation on two CPUs (real threads), so it runs fewer. With the defaults (20 scenarios, 2000 invocations)
-     * each check takes about five to ten seconds; -Pfull scales them with the rest.
+     * a passing check took 10 to 20 s on two busy CPUs, a caught mutant 1 to 3 s; -Pfull scales them with the
+     * rest.
      */
     private static final int ITERATIONS = Math.max(2, LincheckSizes.iterations() / 4);
     private static final int MODEL_CHECKING_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 4);
