@@ -82,57 +82,57 @@ public final class Catalogue {
             correct("refcount", REFCOUNT,
                     "saturating reference count: increments and decrements that would overflow, underflow or "
                             + "rise from zero saturate and warn instead of wrapping",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("refcount", "unsaturated", "B1", REFCOUNT,
                     "the counter wraps like atomic_t instead of saturating, so leaked increments overflow it to "
                             + "zero and a later put frees the object while references remain: use after free",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
             mutant("refcount", "sub-and-test-zero", "B3", REFCOUNT,
                     "sub_and_test lacks the old > 0 guard, so subtracting from a count that already reached zero "
                             + "reports zero again and the object is freed twice: double free",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
 
             correct("ref", RUST_REF,
                     "a strong-only reference-counted pointer over refcount_t; drop frees the allocation on the "
                             + "final decrement and never touches it after a non-final one",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("ref", "touch-after-dec", "B11", RUST_REF,
                     "drop reads the shared allocation again after a non-final decrement, when the other holder "
                             + "may already have freed it: use after free",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
 
             correct("kref-handoff", KREF_HANDOFF,
                     "the creator takes a kref_get before handing the pointer to another thread, and each side "
                             + "puts its own reference",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("kref-handoff", "get-after-handoff", "B6", KREF_HANDOFF,
                     "the creator takes its kref_get only after handing the pointer off, when the other thread may "
                             + "already have put the last reference and freed it: increment from zero on freed memory "
                             + "(resurrection, use after free)",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
 
             correct("kref-table-mutex", KREF_TABLE_MUTEX,
                     "lookup with kref_get and kref_put with unlink both run under the table mutex",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("kref-table-mutex", "unlocked-put", "B4", KREF_TABLE_MUTEX,
                     "lookup takes a plain kref_get under the table mutex, but kref_put runs without it and its "
                             + "release takes the mutex only to unlink, so a lookup between the final put and the "
                             + "unlink revives a dying entry: resurrection, then use after free",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
 
             correct("kref-table-unless-zero", KREF_TABLE_UNLESS_ZERO,
                     "lookup finds the entry and takes kref_get_unless_zero in one critical section; the release "
                             + "unlinks under the lock and frees after it",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("kref-table-unless-zero", "get-outside-lock", "B5", KREF_TABLE_UNLESS_ZERO,
                     "kref_get_unless_zero runs after the lookup left the table's critical section, when the entry "
                             + "may already be unlinked and freed: use after free",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
 
             correct("kref-table-put-mutex", KREF_TABLE_PUT_MUTEX,
                     "lookup takes a plain kref_get under the table mutex, and kref_put_mutex takes the mutex on "
                             + "the potential last put so the release unlinks before any lookup can see the entry",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
 
             correct("arc-weak", STD_ARC,
                     "strong and weak counts with the collective weak, the acquire fence in drop, the upgrade CAS "
