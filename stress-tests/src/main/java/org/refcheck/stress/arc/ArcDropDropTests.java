@@ -16,6 +16,7 @@ import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.protocols.arc.Arc;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.mutant.DropReadsInnerAfterDecrement;
+import org.refcheck.stress.LifetimeFindings;
 import org.refcheck.stress.catalogue.Checks;
 
 /**
@@ -66,7 +67,7 @@ public final class ArcDropDropTests {
         void verdict(IIL_Result r) {
             r.r1 = payload.destructorRuns();
             r.r2 = payload.marksSeenByDestructor();
-            r.r3 = LifetimeFindings.of(heap);
+            r.r3 = LifetimeFindings.finish(heap);
         }
     }
 
@@ -83,7 +84,7 @@ public final class ArcDropDropTests {
             desc = "exactly one drop destroyed the value and freed the allocation, and its destructor saw both marks")
     @Outcome(id = "1, [01], clean", expect = FORBIDDEN,
             desc = "the destructor missed a holder's mark: that holder's drop was not ordered before the destruction")
-    @Outcome(id = "1, 2, use-after-(destroy|free)", expect = FORBIDDEN,
+    @Outcome(id = "1, 2, use after (destroy|free)", expect = FORBIDDEN,
             desc = "the non-final drop touched the allocation after the other holder destroyed or freed it")
     @Outcome(expect = FORBIDDEN,
             desc = "the value was destroyed twice or never, or the allocation was freed twice or leaked")
@@ -124,7 +125,7 @@ public final class ArcDropDropTests {
     @Ref("https://github.com/rust-lang/rust/issues/55005")
     @Outcome(id = "1, 2, clean", expect = ACCEPTABLE,
             desc = "the non-final drop's late read came before the other holder destroyed the value: no harm this time")
-    @Outcome(id = "1, 2, use-after-(destroy|free)", expect = ACCEPTABLE_INTERESTING,
+    @Outcome(id = "1, 2, use after (destroy|free)", expect = ACCEPTABLE_INTERESTING,
             desc = "the non-final drop read the allocation after the other holder destroyed or freed it")
     @Outcome(id = "1, [01], .*", expect = FORBIDDEN,
             desc = "the destructor missed a holder's mark, although this mutant keeps the acquire fence")

@@ -16,6 +16,7 @@ import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.protocols.arc.Arc;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.mutant.IsUniqueRelaxedStrongLoad;
+import org.refcheck.stress.LifetimeFindings;
 import org.refcheck.stress.catalogue.Checks;
 
 /**
@@ -69,7 +70,7 @@ public final class ArcGetMutDropTests {
 
         void verdict(IIL_Result r) {
             owner.drop();
-            r.r3 = LifetimeFindings.of(heap);
+            r.r3 = LifetimeFindings.finish(heap);
         }
     }
 

@@ -17,6 +17,7 @@ import org.refcheck.protocols.arc.Arc;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.Weak;
 import org.refcheck.protocols.arc.mutant.GetMutWithoutWeakLock;
+import org.refcheck.stress.LifetimeFindings;
 import org.refcheck.stress.catalogue.Checks;
 
 /**
@@ -69,7 +70,7 @@ public final class ArcGetMutUpgradeTests {
                 upgraded.drop();
             }
             owner.drop();
-            r.r3 = LifetimeFindings.of(heap);
+            r.r3 = LifetimeFindings.finish(heap);
         }
     }
 

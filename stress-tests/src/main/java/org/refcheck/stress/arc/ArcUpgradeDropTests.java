@@ -17,6 +17,7 @@ import org.refcheck.protocols.arc.Arc;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.Weak;
 import org.refcheck.protocols.arc.mutant.UpgradeWithFetchAdd;
+import org.refcheck.stress.LifetimeFindings;
 import org.refcheck.stress.catalogue.Checks;
 
 /**
@@ -67,7 +68,7 @@ public final class ArcUpgradeDropTests {
 
         void verdict(IIL_Result r) {
             r.r2 = payload.destructorRuns();
-            r.r3 = LifetimeFindings.of(heap);
+            r.r3 = LifetimeFindings.finish(heap);
         }
     }
 

@@ -18,6 +18,7 @@ import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.RegistryValue;
 import org.refcheck.protocols.arc.WeakRegistry;
 import org.refcheck.protocols.arc.mutant.EvictByKeyRegistry;
+import org.refcheck.stress.LifetimeFindings;
 import org.refcheck.stress.catalogue.Checks;
 
 /**
@@ -82,7 +83,7 @@ public final class WeakRegistryLookupDropTests {
                 again.drop();
             }
             held.drop();
-            r.r3 = LifetimeFindings.of(heap);
+            r.r3 = LifetimeFindings.finish(heap);
         }
     }
 
