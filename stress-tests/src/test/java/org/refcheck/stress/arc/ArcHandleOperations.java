@@ -47,8 +47,7 @@ public abstract class ArcHandleOperations {
      * stacks during the parallel part, and the init and post parts run before and after it, so the stacks and each
      * handle's plain `consumed` flag need no synchronization, exactly as for Rust values moved into a thread.
      * Lincheck's scenario minimization only deletes actors or moves a thread's first (last) actor into the init
-     * (post) part, so an owner's actors never end up running in two threads at once. Standard-library collections
-     * are not switch points in Lincheck's data-structure mode, so the stacks add no interleavings.
+     * (post) part, so an owner's actors never end up running in two threads at once.
      */
 
     /** The number of parallel threads the scenarios may use. */

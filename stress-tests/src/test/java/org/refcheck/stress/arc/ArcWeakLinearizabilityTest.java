@@ -27,23 +27,28 @@ import org.refcheck.stress.lincheck.LincheckVerdicts;
  *       upgrades its {@code Weak} and drops the {@code Weak}. The two-load uniqueness check (B8) can say "unique"
  *       while thread 2 holds an {@code Arc}, which no sequential order explains.</li>
  * </ul>
- * B7 and B9 are missing happens-before edges that change no result of these operations; their observation tests are
+ * The random scenarios guard the correct protocol against results no sequential order explains; on their own they
+ * rarely build a mutant's shape (three random scenarios x 500 invocations caught none of B8, B10, B11), which is why
+ * the custom scenarios exist.
+ *
+ * <p>B7 and B9 are missing happens-before edges that change no result of these operations; their observation tests are
  * in {@link ArcWeakLifetimeLincheckTest}, where the payload accesses they leave unordered are part of the test.
  */
 @Tag("lincheck")
 class ArcWeakLinearizabilityTest {
 
     /*
-     * Sizes, measured on 2 CPUs (JDK 17) at about 4 ms per invocation in both modes: a quarter of the configured
-     * scenarios and invocations for model checking, half the scenarios and an eighth of the invocations for stress,
-     * keep each run of the correct protocol near 15 s; the two custom scenarios add one iteration's worth each. A
-     * mutant stops at the first failing invocation (the custom scenarios come first), so failed scenarios are not
-     * minimized: minimization re-runs every smaller candidate with the full budget, and the custom scenarios are
-     * already minimal. Everything derives from LincheckSizes, so -Pfull scales it.
+     * Sizes. With the defaults (20 scenarios x 2000 invocations) model checking would run 40,000 invocations at
+     * 5-13 ms of CPU each (2 CPUs, JDK 17; the upper figure on a busy shared host), so model checking runs a sixth of
+     * the configured scenarios with a quarter of the invocations (3 random + 2 custom scenarios x 500), and stress a
+     * quarter of the scenarios with an eighth (5 + 2 x 250). The custom scenarios run first; B8 is found after about
+     * 290 invocations of GET_MUT_RACES_UPGRADE, hence the floor of 500. A mutant stops at its first failing
+     * invocation, and failed scenarios are not minimized: minimization re-runs every smaller candidate with the full
+     * budget, and the custom scenarios are already minimal. Everything derives from LincheckSizes, so -Pfull scales it.
      */
-    private static final int MODEL_CHECKING_ITERATIONS = Math.max(2, LincheckSizes.iterations() / 4);
-    private static final int MODEL_CHECKING_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 4);
-    private static final int STRESS_ITERATIONS = Math.max(2, LincheckSizes.iterations() / 2);
+    private static final int MODEL_CHECKING_ITERATIONS = Math.max(2, LincheckSizes.iterations() / 6);
+    private static final int MODEL_CHECKING_INVOCATIONS = Math.max(500, LincheckSizes.invocations() / 4);
+    private static final int STRESS_ITERATIONS = Math.max(2, LincheckSizes.iterations() / 4);
     private static final int STRESS_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 8);
 
     /** Init: the main thread drops its Arc. Threads 1 and 2 drop theirs. Post: the main thread upgrades its Weak. */
