@@ -137,7 +137,7 @@ public final class Catalogue {
             correct("arc-weak", STD_ARC,
                     "strong and weak counts with the collective weak, the acquire fence in drop, the upgrade CAS "
                             + "loop that refuses zero, and the weak-count lock in get_mut",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("arc-weak", "drop-without-acquire-fence", "B7", STD_ARC,
                     "Arc::drop omits the acquire fence after the final decrement, so the destructor is not ordered "
                             + "after another holder's payload writes: data race with the destructor (weak memory)",
@@ -146,7 +146,7 @@ public final class Catalogue {
             mutant("arc-weak", "get-mut-two-loads", "B8", STD_ARC,
                     "get_mut checks strong == 1 and weak == 1 with two separate loads, so a Weak upgraded and "
                             + "dropped in between leaves a live Arc beside the &mut: aliased mutable access",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
             mutant("arc-weak", "get-mut-relaxed-strong", "B9", STD_ARC,
                     "is_unique loads strong with Relaxed instead of Acquire, so get_mut's writes are not ordered "
                             + "after a just-dropped Arc's reads: data race on the payload (weak memory)",
@@ -156,22 +156,22 @@ public final class Catalogue {
                     "Weak::upgrade increments strong with fetch_add and checks afterwards, taking the count from "
                             + "zero to one after the destructor started: resurrection, then use after free or "
                             + "double drop",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
             mutant("arc-weak", "touch-after-dec", "B11", STD_ARC,
                     "Arc::drop touches the inner allocation after a non-final fetch_sub, when the other holder may "
                             + "already have freed it: use after free",
-                    CATCHES, pending(CATCHES), CATCHES),
+                    CATCHES, CATCHES, CATCHES),
 
             correct("weak-registry", WEAK_REGISTRY,
                     "a registry maps keys to Weak handles; lookup upgrades, and a value's destructor removes its "
                             + "slot only while the slot still holds that value's own Weak",
-                    PASSES, pending(PASSES), PASSES),
+                    PASSES, PASSES, PASSES),
             mutant("weak-registry", "remove-unconditionally", "X1", WEAK_REGISTRY,
                     "(refcheck's own bug id; the bug table has no registry row) the destructor removes the slot "
                             + "without checking it still holds its own Weak, so a newer entry registered under the "
                             + "same key is dropped from the registry: lost registration, duplicate value on the "
                             + "next lookup",
-                    CATCHES, pending(CATCHES), CATCHES));
+                    CATCHES, CATCHES, CATCHES));
 
     private static final Map<String, Entry> BY_ID = index(ENTRIES);
 
