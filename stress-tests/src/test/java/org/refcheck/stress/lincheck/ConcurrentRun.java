@@ -23,11 +23,28 @@ import org.refcheck.lifetime.Violation;
  * });
  * }</pre>
  *
- * <p>Each call also counts one invocation ({@link InvocationCounter}).
+ * <p>Each call also counts one invocation ({@link InvocationCounter}), and the message of every failure it raises
+ * is kept where Lincheck does not reset it ({@link #lastFailure()}), so that the verdict survives a Lincheck that
+ * finds the failure but then crashes while rendering its trace.
  */
 public final class ConcurrentRun {
 
+    private static final String LAST_FAILURE = "refcheck.lincheck.lastFailure";
+
     private ConcurrentRun() {
+    }
+
+    /**
+     * The message of the last failure this class raised in this JVM since {@link #clearLastFailure()}, or
+     * {@code ""}. Kept in {@link System#getProperties()}, which Lincheck does not restore between invocations.
+     */
+    public static String lastFailure() {
+        return System.getProperty(LAST_FAILURE, "");
+    }
+
+    /** Forgets {@link #lastFailure()}; {@link LincheckVerdicts} calls it before each check. */
+    public static void clearLastFailure() {
+        System.clearProperty(LAST_FAILURE);
     }
 
     /**
@@ -52,7 +69,7 @@ public final class ConcurrentRun {
             for (Violation v : violations) {
                 text.append("\n  ").append(v);
             }
-            throw new AssertionError(text.toString());
+            throw failure(text.toString(), null);
         }
     }
 
@@ -82,8 +99,13 @@ public final class ConcurrentRun {
         }
         for (int i = 0; i < thrown.length; i++) {
             if (thrown[i] != null) {
-                throw new AssertionError("actor-" + (i + 1) + " threw " + thrown[i], thrown[i]);
+                throw failure("actor-" + (i + 1) + " threw " + thrown[i], thrown[i]);
             }
         }
+    }
+
+    private static AssertionError failure(String message, Throwable cause) {
+        System.setProperty(LAST_FAILURE, message);
+        return new AssertionError(message, cause);
     }
 }

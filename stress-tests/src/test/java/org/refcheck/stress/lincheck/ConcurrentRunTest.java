@@ -34,6 +34,18 @@ class ConcurrentRunTest {
     }
 
     @Test
+    void theLastFailureIsKeptForAReportThatCrashes() {
+        ConcurrentRun.clearLastFailure();
+        assertEquals("", ConcurrentRun.lastFailure());
+        LifetimeTracker heap = new LifetimeTracker();
+        Allocation block = heap.allocate("block");
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> ConcurrentRun.inThreads(heap, block::free, block::free));
+        assertEquals(e.getMessage(), ConcurrentRun.lastFailure());
+        ConcurrentRun.clearLastFailure();
+    }
+
+    @Test
     void aLeakFailsUnlessTheLeakCheckIsOff() {
         LifetimeTracker leaky = new LifetimeTracker();
         Allocation kept = leaky.allocate("kept");

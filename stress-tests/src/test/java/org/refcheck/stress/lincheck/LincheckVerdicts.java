@@ -57,6 +57,13 @@ public final class LincheckVerdicts {
         void run() throws Throwable;
     }
 
+    /**
+     * The failure kind recorded when Lincheck found a failure but threw while building its report (seen with
+     * Lincheck 3.7: an {@code IndexOutOfBoundsException} from its trace reporter, {@code TraceNodes.traceToTree},
+     * for a runConcurrentTest failure). The detection stands; the text is then {@link ConcurrentRun#lastFailure()}.
+     */
+    public static final String UNRENDERED_FAILURE = "UnrenderedFailure";
+
     /** What one check observed. */
     public record Outcome(boolean caught, String failureKind, String failureText, long invocations, long millis) {
     }
@@ -146,6 +153,7 @@ public final class LincheckVerdicts {
     private static Outcome run(Check check) {
         long before = InvocationCounter.read();
         long start = System.nanoTime();
+        ConcurrentRun.clearLastFailure();
         try {
             check.run();
             return new Outcome(false, "", "", InvocationCounter.read() - before, millisSince(start));
@@ -154,6 +162,12 @@ public final class LincheckVerdicts {
             return new Outcome(true, failure.getClass().getSimpleName(), String.valueOf(failure),
                     InvocationCounter.read() - before, millisSince(start));
         } catch (RuntimeException | Error e) {
+            if (thrownWhileReportingAFailure(e)) {
+                return new Outcome(true, UNRENDERED_FAILURE, "Lincheck found a failure, then crashed rendering its "
+                        + "report (" + e + ");\nthe last failure ConcurrentRun raised: "
+                        + (ConcurrentRun.lastFailure().isEmpty() ? "none" : ConcurrentRun.lastFailure()),
+                        InvocationCounter.read() - before, millisSince(start));
+            }
             throw e;
         } catch (Throwable t) {
             throw new AssertionError("the check threw " + t, t);
@@ -190,6 +204,20 @@ public final class LincheckVerdicts {
 
     private static Entry entryOfCallingTest() {
         return CallingTest.entry();
+    }
+
+    /**
+     * Whether {@code e} escaped from the construction of a {@code LincheckAssertionError}, which Lincheck only
+     * builds for a failure it found (its constructor renders the failure's report).
+     */
+    static boolean thrownWhileReportingAFailure(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(LincheckAssertionError.class.getName())
+                    && frame.getMethodName().equals("<init>")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ": " and the first exception line of a failure text (with its first detail line), or "" if none. */

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jetbrains.lincheck.LincheckAssertionError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
+import org.refcheck.lifetime.Allocation;
+import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.stress.catalogue.Catalogue;
 import org.refcheck.stress.catalogue.Checker;
 import org.refcheck.stress.catalogue.Checks;
@@ -93,6 +96,25 @@ class LincheckVerdictsTest {
         assertThrows(IllegalStateException.class, () -> LincheckVerdicts.selfCheckPasses("throws", () -> {
             throw new IllegalStateException("harness bug");
         }));
+    }
+
+    @Test
+    void aFailureWhoseReportCrashedStillCountsAsCaught() {
+        LincheckVerdicts.Outcome o = LincheckVerdicts.selfCheckCaught("report-crash", () -> {
+            LifetimeTracker heap = new LifetimeTracker();
+            Allocation block = heap.allocate("block");
+            assertThrows(AssertionError.class, () -> ConcurrentRun.inThreads(heap, block::free, block::free));
+            IndexOutOfBoundsException crash = new IndexOutOfBoundsException("Index 2 out of bounds for length 2");
+            crash.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.jetbrains.kotlinx.lincheck.trace.TraceNodesKt", "traceToTree",
+                        "TraceNodes.kt", 217),
+                new StackTraceElement(LincheckAssertionError.class.getName(), "<init>",
+                        "LincheckAssertionError.kt", 16)});
+            throw crash;
+        });
+        assertEquals(LincheckVerdicts.UNRENDERED_FAILURE, o.failureKind());
+        assertTrue(o.failureText().contains("double free of block"), o.failureText());
+        assertEquals(Observation.CAUGHT, VerdictStore.readAll(root, Checker.LINCHECK).get(0).observed());
     }
 
     @Test

@@ -45,10 +45,12 @@ class RefcountLifetimeLincheckTest {
 
     /*
      * Sizes. Each invocation starts two threads, which runConcurrentTest explores together with the lifetime
-     * tracker's queues, at about a tenth of a second per invocation on two loaded CPUs; a tenth of the configured
-     * budget covers the schedules with few context switches, which is where these races live.
+     * tracker's queues, at 50 to 200 ms per invocation on two busy CPUs; a tenth of the configured budget (a
+     * twentieth for the B1 shape, whose saturation warnings are the most expensive steps) covers the schedules
+     * with few context switches, which is where these races live. Both mutants are caught within 2 invocations.
      */
     private static final int INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 10);
+    private static final int LEAKY_PATH_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 20);
 
     // ---------------------------------------------------------------------------------------------------------
     // B1 shape: a leaky path against the holder's drop, at 2 bits
@@ -77,7 +79,7 @@ class RefcountLifetimeLincheckTest {
     @Test
     @Checks(protocol = "refcount", variant = "correct")
     void saturationTurnsLeakedReferencesIntoALeak() {
-        LincheckVerdicts.expectPasses(() -> Lincheck.runConcurrentTest(INVOCATIONS, () -> {
+        LincheckVerdicts.expectPasses(() -> Lincheck.runConcurrentTest(LEAKY_PATH_INVOCATIONS, () -> {
             LifetimeTracker heap = leakyPathAgainstHolderDrop(Refcount.factory(TWO_BITS));
             Allocation value = heap.unfreed().get(0);
             assertEquals(AllocationState.LIVE, value.state(), "the saturated counter must never free the value");
@@ -89,7 +91,7 @@ class RefcountLifetimeLincheckTest {
     @Test
     @Checks(protocol = "refcount", variant = "unsaturated")
     void wrappedCounterFreesUnderLeakedReferences() {
-        var o = LincheckVerdicts.expectCaught(() -> Lincheck.runConcurrentTest(INVOCATIONS,
+        var o = LincheckVerdicts.expectCaught(() -> Lincheck.runConcurrentTest(LEAKY_PATH_INVOCATIONS,
                 () -> leakyPathAgainstHolderDrop(UnsaturatedRefcount.factory(TWO_BITS))));
         assertTrue(o.failureText().contains("resurrection") || o.failureText().contains("use after free"),
                 o.failureText());

@@ -32,15 +32,15 @@ import org.refcheck.stress.lincheck.LincheckVerdicts;
 class RefcountLincheckTest {
 
     /*
-     * Sizes. A counter operation is a handful of switch points, so model checking covers a 2x2 scenario with one
-     * operation before and two after in a few hundred invocations; stress mode costs a few milliseconds per
-     * invocation on two CPUs (real threads), so it runs fewer. With the defaults (20 scenarios, 2000 invocations)
-     * a passing check took 10 to 20 s on two busy CPUs, a caught mutant 1 to 3 s; -Pfull scales them with the
-     * rest.
+     * Sizes. A counter operation is a handful of switch points, so model checking covers most 2x2 scenarios with
+     * one operation before and two after in a few hundred invocations (an eighth of the budget per scenario);
+     * stress mode costs a few milliseconds per invocation on two CPUs (real threads) and runs a twentieth. With
+     * the defaults (20 scenarios, 2000 invocations) a passing check took 5 to 15 s on two busy CPUs, a caught
+     * mutant 1 to 3 s; -Pfull scales them with the rest.
      */
     private static final int ITERATIONS = Math.max(2, LincheckSizes.iterations() / 4);
-    private static final int MODEL_CHECKING_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 4);
-    private static final int STRESS_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 10);
+    private static final int MODEL_CHECKING_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 8);
+    private static final int STRESS_INVOCATIONS = Math.max(100, LincheckSizes.invocations() / 20);
 
     private static ModelCheckingOptions modelChecking() {
         return LincheckSizes.modelChecking().iterations(ITERATIONS).invocationsPerIteration(MODEL_CHECKING_INVOCATIONS)
