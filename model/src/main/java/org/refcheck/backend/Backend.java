@@ -2,6 +2,7 @@ package org.refcheck.backend;
 
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
@@ -28,6 +29,8 @@ public interface Backend {
     <V> SharedRef<V> newRef(String label, V initial);
 
     Mutex newMutex(String label);
+
+    Completion newCompletion(String label);
 
     /** Creates an allocation owned by {@code tracker}; the tracker registers it. */
     Allocation allocate(LifetimeTracker tracker, String label);

@@ -39,6 +39,7 @@ import org.refcheck.model.rt.SchedulingStrategy;
  *
  * <p>Every option has a system property, so a build can scale runs up without code changes:
  * {@code refcheck.strategy} (exhaustive, random, pct), {@code refcheck.maxPreemptions}, {@code refcheck.maxSteps},
+ * {@code refcheck.orderAllAdds},
  * {@code refcheck.maxExecutions}, {@code refcheck.iterations}, {@code refcheck.seed}, {@code refcheck.pctDepth},
  * and {@code refcheck.replay} (a schedule string from a counterexample: run only that execution).
  */
@@ -81,6 +82,7 @@ public final class Model {
         private int pctDepth = Integer.getInteger("refcheck.pctDepth", 3);
         private String replay = System.getProperty("refcheck.replay");
         private boolean checkLeaks = true;
+        private boolean commuteAdditions = !Boolean.getBoolean("refcheck.orderAllAdds");
         private boolean stopOnFirstFailure = true;
         private final List<Runnable> predicates = new ArrayList<>();
 
@@ -135,6 +137,17 @@ public final class Model {
         /** Whether a tracked allocation still unfreed at the end of an execution is a failure (default true). */
         public Builder checkLeaks(boolean check) {
             this.checkLeaks = check;
+            return this;
+        }
+
+        /**
+         * Whether adds that declared the interval of the old value they observe
+         * ({@link org.refcheck.sync.ValueClasses}) may commute when no reordering moves an old value out of its
+         * interval (default true; {@code -Drefcheck.orderAllAdds=true} turns it off). Off, exhaustive exploration
+         * visits every order of them, the unreduced baseline the reduction is checked against.
+         */
+        public Builder commuteAdditions(boolean commute) {
+            this.commuteAdditions = commute;
             return this;
         }
 
@@ -217,7 +230,7 @@ public final class Model {
 
             /** Optimal DPOR under a preemption bound; returns whether branches were left unexplored. */
             boolean explore(int bound) {
-                Dpor dpor = new Dpor(bound);
+                Dpor dpor = new Dpor(bound, commuteAdditions);
                 boolean more = true;
                 while (more && executions < maxExecutions) {
                     dpor.beginExecution();

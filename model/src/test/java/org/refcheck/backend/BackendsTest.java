@@ -11,6 +11,7 @@ import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Fences;
 import org.refcheck.sync.Joinable;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -42,6 +43,7 @@ class BackendsTest {
             SharedLong.of("l", 2L);
             SharedRef.of("r", "x");
             Mutex.create("m");
+            Completion.create("c");
             new LifetimeTracker().allocate("a");
             Fences.full();
             Fences.acquire();
@@ -50,8 +52,8 @@ class BackendsTest {
         bound.start();
         bound.join();
         assertSame(recording, seen.get());
-        assertEquals(List.of("newInt i", "newLong l", "newRef r", "newMutex m", "allocate a", "fullFence",
-                "acquireFence", "releaseFence"), recording.calls);
+        assertEquals(List.of("newInt i", "newLong l", "newRef r", "newMutex m", "newCompletion c", "allocate a",
+                "fullFence", "acquireFence", "releaseFence"), recording.calls);
         assertNotSame(recording, Backends.active(), "binding must not leak into other threads");
     }
 
@@ -87,6 +89,12 @@ class BackendsTest {
         public Mutex newMutex(String label) {
             calls.add("newMutex " + label);
             return production.newMutex(label);
+        }
+
+        @Override
+        public Completion newCompletion(String label) {
+            calls.add("newCompletion " + label);
+            return production.newCompletion(label);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import org.refcheck.backend.Backend;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
@@ -36,6 +37,11 @@ public final class VarHandleBackend implements Backend {
     @Override
     public Mutex newMutex(String label) {
         return new BlockingMutex(label);
+    }
+
+    @Override
+    public Completion newCompletion(String label) {
+        return new BlockingCompletion(label);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.refcheck.model.rt;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.refcheck.lifetime.Violation;
  *
  * <p>Exactly one logical thread runs at a time. Each facade operation calls {@link #schedule} before it acts and
  * {@link #record} after: the first is the scheduling point (the strategy picks who runs next among the threads whose
- * pending operation is enabled), the second appends the event and maintains the happens-before vector clocks.
+ * pending operation is enabled), the second appends the event; exploration derives happens-before from the events.
  */
 public final class Execution {
 
@@ -27,10 +26,6 @@ public final class Execution {
      * Unwinding: `aborting` is set and every waiting thread is given the turn; schedule() then throws
      * ExecutionAborted in it. The driver joins every platform thread before the execution is reported, so no
      * thread of one execution ever runs during the next.
-     *
-     * Vector clocks: a thread's clock counts, per thread, the events that happen-before its latest event. An event
-     * joins the clocks of the earlier conflicting events on its object: the last write, and (for a write) the reads
-     * since that write. Spawn passes the spawner's clock to the child; join passes the child's to the joiner.
      */
 
     private final SchedulingStrategy strategy;
@@ -174,7 +169,12 @@ public final class Execution {
 
     /** Appends the event the current thread just performed. */
     Event record(OpKind kind, ModelObject object, String method, Object read, Object written) {
-        return record(kind, object.id, object.label, object.clocks, method, display(read), display(written), -1);
+        return record(kind, object.id, object.label, method, display(read), display(written), -1, null);
+    }
+
+    /** Appends an add whose caller declared the interval of the old value it observes. */
+    Event recordAddition(ModelObject object, String method, Object read, Object written, Addition addition) {
+        return record(OpKind.RMW, object.id, object.label, method, display(read), display(written), -1, addition);
     }
 
     /**
@@ -195,25 +195,12 @@ public final class Execution {
         return name;
     }
 
-    Event record(OpKind kind, long objectId, String label, ObjectClocks clocks, String method, Object read,
-            Object written, int otherThread) {
+    Event record(OpKind kind, long objectId, String label, String method, Object read, Object written,
+            int otherThread, Addition addition) {
         LogicalThread self = current;
         self.steps++;
-        int[] clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, threads.size()));
-        clock[self.id] = self.steps;
-        if (clocks != null) {
-            clocks.joinInto(clock, kind.writes());
-        }
-        if (kind == OpKind.JOIN) {
-            join(clock, threads.get(otherThread).clock);
-        }
         Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
-                read, written, otherThread);
-        event.clock = clock;
-        self.clock = clock;
-        if (clocks != null) {
-            clocks.update(clock, kind.writes());
-        }
+                read, written, otherThread, addition);
         if (kind.writes()) {
             writes++;
         }
@@ -223,12 +210,6 @@ public final class Execution {
         events.add(event);
         strategy.executed(this, event);
         return event;
-    }
-
-    private static void join(int[] into, int[] other) {
-        for (int i = 0; i < Math.min(into.length, other.length); i++) {
-            into[i] = Math.max(into[i], other[i]);
-        }
     }
 
     private LogicalThread chooseNext(LogicalThread self) {
@@ -266,6 +247,7 @@ public final class Execution {
         return switch (op.kind()) {
             case LOCK -> !((ModelMutex) op.target()).isHeld();
             case JOIN -> ((LogicalThread) op.target()).finished;
+            case AWAIT -> ((ModelCompletion) op.target()).available();
             case SPIN -> writes > t.spinMark;
             default -> true;
         };
@@ -281,6 +263,7 @@ public final class Execution {
             b.append(' ').append(t.getName()).append(switch (op.kind()) {
                 case LOCK -> " waits for " + op.label() + " held by " + ((ModelMutex) op.target()).holderName();
                 case JOIN -> " waits to join " + ((LogicalThread) op.target()).getName();
+                case AWAIT -> " waits for " + op.label() + ", which nobody will complete";
                 case SPIN -> " spins, but no thread will write again";
                 default -> " at " + op;
             }).append(';');
@@ -304,8 +287,7 @@ public final class Execution {
 
     LogicalThread newThread(String name, Runnable body, LogicalThread spawner) {
         int id = threads.size();
-        int[] clock = spawner == null ? new int[id + 1] : Arrays.copyOf(spawner.clock, id + 1);
-        LogicalThread t = new LogicalThread(this, id, name, body, spawner, clock);
+        LogicalThread t = new LogicalThread(this, id, name, body, spawner);
         threads.add(t);
         return t;
     }
@@ -315,8 +297,7 @@ public final class Execution {
         LogicalThread self = currentThread();
         schedule(new Op(OpKind.SPAWN, Op.NO_OBJECT, name, "spawn", null));
         LogicalThread child = newThread(name, body, self);
-        record(OpKind.SPAWN, Op.NO_OBJECT, name, null, "spawn", null, null, child.id);
-        child.clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, child.id + 1));
+        record(OpKind.SPAWN, Op.NO_OBJECT, name, "spawn", null, null, child.id, null);
         Carrier.start(child);
         self.awaitTurn();
         if (aborting) {
@@ -328,7 +309,7 @@ public final class Execution {
 
     void joinThread(LogicalThread target) {
         schedule(new Op(OpKind.JOIN, Op.NO_OBJECT, target.getName(), "join", target));
-        record(OpKind.JOIN, Op.NO_OBJECT, target.getName(), null, "join", null, null, target.id);
+        record(OpKind.JOIN, Op.NO_OBJECT, target.getName(), "join", null, null, target.id, null);
     }
 
     private void joinAllThreads() {
@@ -339,12 +320,12 @@ public final class Execution {
 
     void spinWait() {
         schedule(new Op(OpKind.SPIN, Op.NO_OBJECT, currentThread().getName(), "onSpinWait", null));
-        record(OpKind.SPIN, Op.NO_OBJECT, current.getName(), null, "onSpinWait", null, null, -1);
+        record(OpKind.SPIN, Op.NO_OBJECT, current.getName(), "onSpinWait", null, null, -1, null);
     }
 
     void fence(String method) {
         schedule(new Op(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null));
-        record(OpKind.FENCE, Op.NO_OBJECT, "fence", null, method, null, null, -1);
+        record(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null, null, -1, null);
     }
 
     private void wakeSpawner(LogicalThread t) {

@@ -3,6 +3,7 @@ package org.refcheck.model.rt;
 import org.refcheck.backend.Backend;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
@@ -47,6 +48,11 @@ final class ModelBackend implements Backend {
     @Override
     public Mutex newMutex(String label) {
         return new ModelMutex(execution(), label);
+    }
+
+    @Override
+    public Completion newCompletion(String label) {
+        return new ModelCompletion(execution(), label);
     }
 
     @Override

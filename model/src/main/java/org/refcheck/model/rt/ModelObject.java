@@ -10,7 +10,6 @@ abstract class ModelObject {
     final Execution execution;
     final long id;
     final String label;
-    final ObjectClocks clocks = new ObjectClocks();
 
     ModelObject(Execution execution, String label) {
         this.execution = execution;

@@ -17,6 +17,10 @@ public enum OpKind {
     UNLOCK(true),
     /** Starting a thread. */
     SPAWN(false),
+    /** Waiting for a completion; enabled only while a done event is available, which it consumes. */
+    AWAIT(true),
+    /** Completing a completion: one more done event, or done for every waiter. */
+    SIGNAL(true),
     /** Waiting for a thread to finish; enabled only once it has. */
     JOIN(false),
     /** One spin-loop iteration found nothing changed; enabled once another thread has written. */

@@ -8,6 +8,7 @@ import org.refcheck.backend.Backends;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Joinable;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -66,6 +67,11 @@ final class RecordingBackend implements Backend {
     @Override
     public Mutex newMutex(String label) {
         return production.newMutex(label);
+    }
+
+    @Override
+    public Completion newCompletion(String label) {
+        return production.newCompletion(label);
     }
 
     @Override
