@@ -36,6 +36,7 @@ public final class Execution {
     private final List<LogicalThread> threads = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<ModelAllocation> allocations = new ArrayList<>();
+    private final List<ModelObject> objects = new ArrayList<>();
     private final Map<Object, String> objectNames = new IdentityHashMap<>();
     private final Semaphore driverTurn = new Semaphore(0);
     private final Semaphore done = new Semaphore(0);
@@ -169,11 +170,13 @@ public final class Execution {
 
     /** Appends the event the current thread just performed. */
     Event record(OpKind kind, ModelObject object, String method, Object read, Object written) {
+        current.history.mix(kind.ordinal()).mix(object.id).mixValue(read);
         return record(kind, object.id, object.label, method, display(read), display(written), -1, null);
     }
 
     /** Appends an add whose caller declared the interval of the old value it observes. */
     Event recordAddition(ModelObject object, String method, Object read, Object written, Addition addition) {
+        current.history.mix(OpKind.RMW.ordinal()).mix(object.id).mix(addition.low());   // the interval, not the value
         return record(OpKind.RMW, object.id, object.label, method, display(read), display(written), -1, addition);
     }
 
@@ -199,6 +202,7 @@ public final class Execution {
             int otherThread, Addition addition) {
         LogicalThread self = current;
         self.steps++;
+        self.path.mix(kind.ordinal()).mix(objectId).mix(method.hashCode());
         Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
                 read, written, otherThread, addition);
         if (kind.writes()) {
@@ -270,6 +274,34 @@ public final class Execution {
         }
         b.setLength(b.length() - 1);
         return b.toString();
+    }
+
+    void register(ModelObject object) {
+        objects.add(object);
+    }
+
+    /**
+     * The state at this scheduling point, for the state cache: every facade object's value and, per thread, its
+     * pending operation, whether it can run, and either everything it observed or, with {@code positionsOnly},
+     * only which operations it performed (its path through its code, without the values it saw). Returns {@code null} when some value has no identity stable across executions.
+     *
+     * @param positionsOnly whether the test declared that its threads keep no hidden local state, so that what a
+     *                      thread does next depends only on the operations it performed and the shared state
+     */
+    public StateFingerprint fingerprint(boolean positionsOnly) {
+        StateFingerprint.Builder b = new StateFingerprint.Builder();
+        for (LogicalThread t : threads) {
+            b.mix(t.id).mix(t.finished ? 1 : 0).mix(t.steps);
+            Op op = t.pending;
+            if (op != null) {
+                b.mix(op.kind().ordinal()).mix(op.object()).mix(op.method().hashCode()).mix(isEnabled(t) ? 1 : 0);
+            }
+            b.mixAll(positionsOnly ? t.path : t.history);
+        }
+        for (ModelObject o : objects) {
+            b.mix(o.id).mixValue(o.stateValue());
+        }
+        return b.build();
     }
 
     /** A fresh object id: the creating thread in the high half, its creation count in the low half. */

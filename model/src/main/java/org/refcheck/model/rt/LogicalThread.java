@@ -31,6 +31,10 @@ public final class LogicalThread {
     boolean finished;
     /** Events this thread performed so far. */
     int steps;
+    /** What this thread observed so far, in order, for the state cache. */
+    final StateFingerprint.Builder history = new StateFingerprint.Builder();
+    /** The operations this thread performed so far, without the values, for the state cache. */
+    final StateFingerprint.Builder path = new StateFingerprint.Builder();
     /** Shared objects this thread created so far (the low half of their ids). */
     int objectsCreated;
     /** For a pending spin: the execution's write count when the spin was announced. */

@@ -82,6 +82,11 @@ final class ModelCell extends ModelObject {
         return old;
     }
 
+    @Override
+    Object stateValue() {
+        return value;
+    }
+
     /** The value without a scheduling point, for traces and end-of-execution checks. */
     Object peek() {
         return value;

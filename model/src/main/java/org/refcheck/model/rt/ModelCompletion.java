@@ -17,6 +17,11 @@ final class ModelCompletion extends ModelObject implements Completion {
         super(execution, label);
     }
 
+    @Override
+    Object stateValue() {
+        return done;
+    }
+
     boolean available() {
         return done != 0;
     }

@@ -15,7 +15,11 @@ abstract class ModelObject {
         this.execution = execution;
         this.id = execution.newObjectId();
         this.label = label;
+        execution.register(this);
     }
+
+    /** What this object holds now, for the state cache: a value with an identity stable across executions. */
+    abstract Object stateValue();
 
     public String label() {
         return label;
