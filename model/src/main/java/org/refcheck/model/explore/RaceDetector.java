@@ -112,7 +112,7 @@ final class RaceDetector {
                 reversal.add(Step.of(ek));
             }
         }
-        reversal.add(Step.of(ej));
+        reversal.add(Step.mayDo(ej));
         return new Race(ei.index, ej.index, reversal);
     }
 }
