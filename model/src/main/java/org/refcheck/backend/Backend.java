@@ -38,6 +38,12 @@ public interface Backend {
     /** Starts a thread of the test. */
     Joinable spawn(String name, Runnable body);
 
+    /** The calling thread's handle. */
+    Joinable self();
+
+    /** Blocks until the calling thread's parking permit is available and consumes it. */
+    void park();
+
     /** One iteration of a spin loop found nothing changed. */
     void onSpinWait();
 

@@ -110,6 +110,16 @@ class BackendsTest {
         }
 
         @Override
+        public Joinable self() {
+            return production.self();
+        }
+
+        @Override
+        public void park() {
+            production.park();
+        }
+
+        @Override
         public void onSpinWait() {
             calls.add("onSpinWait");
         }

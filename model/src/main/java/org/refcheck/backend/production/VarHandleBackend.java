@@ -55,6 +55,16 @@ public final class VarHandleBackend implements Backend {
     }
 
     @Override
+    public Joinable self() {
+        return PlatformThread.self();
+    }
+
+    @Override
+    public void park() {
+        ParkingPermit.ofCurrentThread().take();
+    }
+
+    @Override
     public void onSpinWait() {
         Thread.onSpinWait();
     }

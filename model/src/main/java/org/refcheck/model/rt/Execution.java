@@ -252,6 +252,7 @@ public final class Execution {
             case LOCK -> !((ModelMutex) op.target()).isHeld();
             case JOIN -> ((LogicalThread) op.target()).finished;
             case AWAIT -> ((ModelCompletion) op.target()).available();
+            case PARK -> t.permit;
             case SPIN -> writes > t.spinMark;
             default -> true;
         };
@@ -268,6 +269,7 @@ public final class Execution {
                 case LOCK -> " waits for " + op.label() + " held by " + ((ModelMutex) op.target()).holderName();
                 case JOIN -> " waits to join " + ((LogicalThread) op.target()).getName();
                 case AWAIT -> " waits for " + op.label() + ", which nobody will complete";
+                case PARK -> " parks, but nobody will unpark it";
                 case SPIN -> " spins, but no thread will write again";
                 default -> " at " + op;
             }).append(';');
@@ -291,7 +293,7 @@ public final class Execution {
     public StateFingerprint fingerprint(boolean positionsOnly) {
         StateFingerprint.Builder b = new StateFingerprint.Builder();
         for (LogicalThread t : threads) {
-            b.mix(t.id).mix(t.finished ? 1 : 0).mix(t.steps);
+            b.mix(t.id).mix(t.finished ? 1 : 0).mix(t.steps).mix(t.permit ? 1 : 0);
             Op op = t.pending;
             if (op != null) {
                 b.mix(op.kind().ordinal()).mix(op.object()).mix(op.method().hashCode()).mix(isEnabled(t) ? 1 : 0);
@@ -348,6 +350,24 @@ public final class Execution {
         for (int i = 1; i < threads.size(); i++) {
             joinThread(threads.get(i));
         }
+    }
+
+    void park() {
+        LogicalThread self = currentThread();
+        schedule(new Op(OpKind.PARK, permitId(self), self.getName() + ".permit", "park", null));
+        self.permit = false;
+        record(OpKind.PARK, permitId(self), self.getName() + ".permit", "park", true, false, -1, null);
+    }
+
+    void unpark(LogicalThread target) {
+        schedule(new Op(OpKind.UNPARK, permitId(target), target.getName() + ".permit", "unpark", null));
+        target.permit = true;
+        record(OpKind.UNPARK, permitId(target), target.getName() + ".permit", "unpark", null, true, -1, null);
+    }
+
+    /** The object id of a thread's parking permit: negative, below {@link Op#NO_OBJECT}, so never a real object. */
+    private static long permitId(LogicalThread t) {
+        return -2L - t.id;
     }
 
     void spinWait() {

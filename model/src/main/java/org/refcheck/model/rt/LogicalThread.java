@@ -31,6 +31,8 @@ public final class LogicalThread {
     boolean finished;
     /** Events this thread performed so far. */
     int steps;
+    /** Whether the parking permit is available. */
+    boolean permit;
     /** What this thread observed so far, in order, for the state cache. */
     final StateFingerprint.Builder history = new StateFingerprint.Builder();
     /** The operations this thread performed so far, without the values, for the state cache. */

@@ -63,16 +63,35 @@ final class ModelBackend implements Backend {
     @Override
     public Joinable spawn(String name, Runnable body) {
         Execution execution = execution();
-        LogicalThread child = execution.spawn(name, body);
+        return handle(execution, execution.spawn(name, body));
+    }
+
+    @Override
+    public Joinable self() {
+        Execution execution = execution();
+        return handle(execution, execution.currentThread());
+    }
+
+    @Override
+    public void park() {
+        execution().park();
+    }
+
+    private static Joinable handle(Execution execution, LogicalThread thread) {
         return new Joinable() {
             @Override
             public String name() {
-                return name;
+                return thread.getName();
             }
 
             @Override
             public void join() {
-                execution.joinThread(child);
+                execution.joinThread(thread);
+            }
+
+            @Override
+            public void unpark() {
+                execution.unpark(thread);
             }
         };
     }

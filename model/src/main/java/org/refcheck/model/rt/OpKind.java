@@ -21,6 +21,10 @@ public enum OpKind {
     AWAIT(true),
     /** Completing a completion: one more done event, or done for every waiter. */
     SIGNAL(true),
+    /** Parking; enabled only while the thread's permit is available, which it consumes. */
+    PARK(true),
+    /** Making a thread's parking permit available. */
+    UNPARK(true),
     /** Waiting for a thread to finish; enabled only once it has. */
     JOIN(false),
     /** One spin-loop iteration found nothing changed; enabled once another thread has written. */

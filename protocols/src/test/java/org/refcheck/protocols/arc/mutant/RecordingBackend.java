@@ -85,6 +85,16 @@ final class RecordingBackend implements Backend {
     }
 
     @Override
+    public Joinable self() {
+        return production.self();
+    }
+
+    @Override
+    public void park() {
+        production.park();
+    }
+
+    @Override
     public void onSpinWait() {
         log.add("onSpinWait");
         production.onSpinWait();
