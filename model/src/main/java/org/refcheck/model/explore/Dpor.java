@@ -18,6 +18,11 @@ import org.refcheck.model.rt.SchedulingStrategy;
  * <p>Stateless: each execution re-runs the test from the start. The stack of {@link Node}s is the current
  * execution's path; after each execution, its races are reversed into the wakeup trees of the nodes where they
  * begin, and the next execution replays the path up to the deepest node with a branch left, then takes it.
+ *
+ * <p>Dependence is judged on what events did ({@link Step}): a failed compare-and-set is a read. Races are found on
+ * the finished execution's {@link HappensBefore}, in which adds that declared what they observe commute unless
+ * {@link CommutingAdditions} orders them; sleep sets and wakeup sequences keep judging every add a write, which
+ * only ever explores more.
  */
 public final class Dpor implements SchedulingStrategy {
 

@@ -87,8 +87,9 @@ public class Refcount {
     private final int shift;
     private final Allocation owner;
     private final SharedInt refs;
-    /** What the callers of an add of one or minus one tell apart; see {@link #observedAround(int)}. */
-    private final ValueClasses aroundOne;
+    /** What the callers of an increment and of a decrement by one tell apart; see {@link #observedBy(int)}. */
+    private final ValueClasses byIncrement;
+    private final ValueClasses byDecrement;
 
     /** A full-width counter that is not embedded in a tracked allocation. */
     public Refcount(LifetimeTracker tracker, String label, int initial) {
@@ -116,7 +117,8 @@ public class Refcount {
         this.shift = width.shift();
         this.owner = owner;
         this.refs = SharedInt.of(label, toCell(initial));
-        this.aroundOne = observedAround(1);
+        this.byIncrement = observedAround(1);
+        this.byDecrement = observedAround(-1);
     }
 
     /** Creates counters; lets a protocol that embeds a counter take a narrow, mutant or test variant. */
@@ -431,18 +433,19 @@ public class Refcount {
     }
 
     private ValueClasses observedBy(int delta) {
-        return delta == 1 || delta == -1 ? aroundOne : observedAround(Math.abs(delta));
+        return delta == 1 ? byIncrement : delta == -1 ? byDecrement : observedAround(delta);
     }
 
     /**
-     * The old values the callers of a {@code fetch_add} of {@code ±i} tell apart, in cell units: negative (bad),
-     * zero (addition on 0, or underflow), below {@code i} (underflow of a subtraction), exactly {@code i} (the
-     * subtraction reaches zero), and above {@code max - i} (the addition overflows). Every check of
-     * lib/refcount.c, and of the mutants that override the steps around the add, compares the old value only with
-     * these boundaries, which lets the model checker commute the increments and decrements in between.
+     * The old values the callers of a {@code fetch_add} of {@code delta} tell apart, in cell units. An addition of
+     * i: negative (saturated), zero (addition on 0), and above {@code max - i} (it overflows). A subtraction of i:
+     * negative, zero, below i (underflow), exactly i (it reaches zero). Every check of lib/refcount.c, and of the
+     * mutants that override the steps around the add, compares the old value only with these boundaries, which
+     * lets the model checker commute the increments and decrements in between.
      */
-    private ValueClasses observedAround(int i) {
-        long[] counterBoundaries = {0, 1, i, (long) i + 1, (long) width.max() - i + 1};
+    private ValueClasses observedAround(int delta) {
+        long i = Math.abs((long) delta);
+        long[] counterBoundaries = delta >= 0 ? new long[] {0, 1, width.max() - i + 1} : new long[] {0, 1, i, i + 1};
         long[] cellBoundaries = new long[counterBoundaries.length];
         for (int k = 0; k < counterBoundaries.length; k++) {
             cellBoundaries[k] = counterBoundaries[k] << shift;

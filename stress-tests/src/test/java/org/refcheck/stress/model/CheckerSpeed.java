@@ -80,6 +80,12 @@ public final class CheckerSpeed {
             rows.add(new Row("refcount(" + size[0] + "," + size[1] + "), observing adds", false,
                     Families.refcountObserving(size[0], size[1], freer -> { }), false));
         }
+        for (int[] size : new int[][] {{3, 2}, {4, 2}, {5, 2}}) {
+            rows.add(new Row("Ref family(" + size[0] + "," + size[1] + ") on refcount_t", false,
+                    Scenarios.refFamily(Ref::create, size[0], size[1]), false));
+        }
+        rows.add(new Row("Ref family(3,2), B11 touch after dec", true,
+                Scenarios.refFamily(TouchAfterDecrementRef::create, 3, 2), false));
         rows.add(new Row("casrot(6)", false, Families.casRotation(6, trace -> { }), false));
         rows.add(new Row("casrot(7)", false, Families.casRotation(7, trace -> { }), false));
         rows.add(new Row("readers(8)", false, Families.readers(8), false));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.refcheck.model.Counterexample;
 import org.refcheck.model.Model;
@@ -102,6 +103,23 @@ class ModelCatalogueTest {
     void refTouchAfterDecrement(int n) {
         Counterexample cx = ModelVerdicts.expectCaught("drop || drop, " + shape(n),
                 Scenarios.refDropDrop(TouchAfterDecrementRef::create, n));
+        assertTrue(cx.failure().message().startsWith("use after free"), cx.render());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,2", "3,2"})
+    @Checks(protocol = "ref", variant = "correct")
+    void refFamily(int n, int ops) {
+        ModelVerdicts.expectPasses("refcount(" + n + "," + ops + ") family of clones and drops, " + shape(n),
+                Scenarios.refFamily(Ref::create, n, ops));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,2", "3,2"})
+    @Checks(protocol = "ref", variant = "touch-after-dec")
+    void refFamilyTouchAfterDecrement(int n, int ops) {
+        Counterexample cx = ModelVerdicts.expectCaught("refcount(" + n + "," + ops + ") family of clones and drops, "
+                + shape(n), Scenarios.refFamily(TouchAfterDecrementRef::create, n, ops));
         assertTrue(cx.failure().message().startsWith("use after free"), cx.render());
     }
 

@@ -81,6 +81,15 @@ final class Scenarios {
 
     /** n holders of one Ref (cloned before the race) use and drop it concurrently: exactly one frees. */
     static Runnable refDropDrop(RefMaker maker, int n) {
+        return refFamily(maker, n, 0);
+    }
+
+    /**
+     * The refcount(NT, OPS) family on a real Ref: n holders each, ops times, use the value, clone, use it, drop the
+     * clone, and finally use and drop their own reference. Exactly one final drop frees; with refcount_t's
+     * declared observations the clones and drops commute except around that last one.
+     */
+    static Runnable refFamily(RefMaker maker, int n, int ops) {
         return () -> {
             LifetimeTracker heap = new LifetimeTracker();
             Ref<String> first = maker.create(heap, "payload");
@@ -88,6 +97,12 @@ final class Scenarios {
             for (int i = 0; i < n; i++) {
                 Ref<String> mine = i == 0 ? first : first.clone();
                 bodies.add(() -> {
+                    for (int k = 0; k < ops; k++) {
+                        mine.get();
+                        Ref<String> extra = mine.clone();
+                        extra.get();
+                        extra.drop();
+                    }
                     mine.get();
                     mine.drop();
                 });
