@@ -19,10 +19,11 @@ import org.refcheck.report.schema.TraceEvent;
 final class LincheckTraceParser {
 
     /*
-     * Implementation notes. Cells are split on " | " rather than on every '|', since a step's text may hold a '|'
-     * (string arguments); a row whose split does not give one cell per header column is kept as a step of the last
-     * thread seen, with the whole row as its text, rather than dropped. The "Detailed trace:" table repeats the
-     * interleaving with frames and is not read.
+     * Implementation notes. Lincheck pads every row of a table to the same column widths, so a row is cut at the
+     * positions of the header row's '|' separators: a step's own '|' (in a string argument) does not split it. A row
+     * of another length is split on " | " instead; if that does not give one cell per thread either, the row is kept
+     * as a step of the last thread seen, with the whole row as its text, rather than dropped. The "Detailed trace:"
+     * table repeats the interleaving with frames and is not read.
      */
 
     private static final String INTERLEAVING = "The following interleaving leads to the error:";
@@ -38,6 +39,7 @@ final class LincheckTraceParser {
         List<TraceEvent> events = new ArrayList<>();
         if (start >= 0) {
             int lastThread = 0;
+            String header = null;
             for (int i = start + 1; i < lines.size(); i++) {
                 String line = lines.get(i);
                 if (!line.startsWith("|")) {
@@ -49,11 +51,12 @@ final class LincheckTraceParser {
                 if (isRule(line)) {
                     continue;
                 }
-                List<String> cells = cells(line);
                 if (threads.isEmpty()) {
-                    cells.forEach(c -> threads.add(c.strip()));
+                    header = line;
+                    cells(line, null).forEach(c -> threads.add(c.strip()));
                     continue;
                 }
+                List<String> cells = cells(line, header);
                 int thread = -1;
                 String text = "";
                 if (cells.size() == threads.size()) {
@@ -84,7 +87,19 @@ final class LincheckTraceParser {
         return line.replace("|", "").strip().chars().allMatch(ch -> ch == '-') ;
     }
 
-    private static List<String> cells(String line) {
+    /** The cells of a row, cut where the header's separators are when the row is as long as the header. */
+    private static List<String> cells(String line, String header) {
+        if (header != null && header.length() == line.length()) {
+            List<String> cells = new ArrayList<>();
+            int from = 1;
+            for (int i = 1; i < header.length(); i++) {
+                if (header.charAt(i) == '|') {
+                    cells.add(line.substring(from, i));
+                    from = i + 1;
+                }
+            }
+            return cells;
+        }
         String inner = line.substring(1, line.endsWith("|") ? line.length() - 1 : line.length());
         return new ArrayList<>(Arrays.asList(inner.split(" \\| ", -1)));
     }

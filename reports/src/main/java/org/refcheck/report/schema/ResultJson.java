@@ -60,6 +60,7 @@ public final class ResultJson {
         Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
         try {
             Files.writeString(temp, toJson(report), StandardCharsets.UTF_8);
+            readableByAll(temp);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -67,6 +68,15 @@ public final class ResultJson {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temporary files are created owner-only; a results document is for everyone who reads the build's output. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system's default permissions apply
         }
     }
 

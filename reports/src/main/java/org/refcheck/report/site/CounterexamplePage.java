@@ -29,6 +29,10 @@ final class CounterexamplePage {
             page.raw("<p>Replay exactly this execution (schedule <code>").text(cx.schedule())
                     .raw("</code>; select the line to copy it):</p>\n<pre class=\"replay\">").text(cx.replay())
                     .raw("</pre>\n");
+            if (c.test().contains(" [")) {
+                page.element("p", "shape", "The schedule belongs to the " + c.test().substring(c.test().indexOf(" ["))
+                        + " invocation of this parameterised test; its other invocations refuse it as non-determinism.");
+            }
         } else {
             page.raw("<p class=\"no-replay\">").text(runs.checkerTitle(c.checker()))
                     .raw(" gives no replay string; its own report is below.</p>\n");

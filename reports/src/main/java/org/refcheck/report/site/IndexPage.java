@@ -61,6 +61,9 @@ final class IndexPage {
         long mutants = runs.rows().stream().filter(CatalogueRow::isMutant).count();
         long caught = runs.rows().stream().filter(CatalogueRow::isMutant)
                 .filter(r -> runs.checkers().stream().anyMatch(c -> runs.cell(i, r, c).detected())).count();
+        long uncatchable = runs.rows().stream().filter(CatalogueRow::isMutant)
+                .filter(r -> runs.checkers().stream().noneMatch(c -> r.expectedOf(c).expectation()
+                        .equals(org.refcheck.report.schema.ExpectedVerdict.CATCHES))).count();
         long flagged = runs.rows().stream().filter(r -> !r.isMutant())
                 .filter(r -> runs.checkers().stream().anyMatch(c -> runs.cell(i, r, c).detected())).count();
         long unexpected = checks.stream().filter(c -> c.verdict().kind() != VerdictKind.NOT_RUN)
@@ -73,7 +76,9 @@ final class IndexPage {
                 .append(Html.escape(runs.label(i))).append("</h3><p class=\"headline\">")
                 .append(protocols).append(" protocols, ").append(runs.checkers().size()).append(" checkers, ")
                 .append(checks.size()).append(" checks; correct protocols flagged: ").append(flagged)
-                .append("; mutants caught: ").append(caught).append('/').append(mutants).append("</p><p>")
+                .append("; mutants caught: ").append(caught).append('/').append(mutants)
+                .append(uncatchable == 0 ? "" : " (" + uncatchable + " not expected of any checker)")
+                .append("</p><p>")
                 .append(unexpected).append(" unexpected verdicts, ").append(errors).append(" errors, ")
                 .append(notRun).append(" tests not run. ").append(Html.escape(env.jvmVendor())).append(' ')
                 .append(Html.escape(env.jvmVersion())).append(", ").append(env.cpuCount()).append(" CPUs, mode ")

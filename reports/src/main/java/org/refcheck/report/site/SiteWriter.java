@@ -60,6 +60,12 @@ public final class SiteWriter {
             for (int i = 0; i < reports.size(); i++) {
                 write(temp, dataFile(i), ResultJson.toJson(reports.get(i)));
             }
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rwxr-xr-x"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's default permissions apply
+            }
             replace(target, temp);
             return pages;
         } finally {
