@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.refcheck.model.ModelResult;
 import org.refcheck.model.rt.Event;
 import org.refcheck.report.schema.CheckResult;
@@ -61,13 +62,25 @@ public final class ModelChecks {
                 counterexample);
     }
 
-    /** A check from a verdict record and, for a failure, the {@code .trace.json} written beside it. */
-    static CheckResult of(VerdictRecord record, ExpectedVerdict expected, Path traceJson) throws IOException {
-        long traces = tracesOf(record.detail());
+    /**
+     * A check from a verdict record, the run's statistics written beside it ({@code .figures}: traces, exhaustive),
+     * and for a failure the {@code .trace.json}. Without statistics (records of older builds), the pass's detail
+     * ("exhaustive: 12 traces") says as much.
+     */
+    static CheckResult of(VerdictRecord record, ExpectedVerdict expected, Path figuresFile, Path traceJson)
+            throws IOException {
+        Properties stats = new Properties();
+        if (Files.exists(figuresFile)) {
+            try (var in = Files.newBufferedReader(figuresFile)) {
+                stats.load(in);
+            }
+        }
+        long traces = Long.parseLong(stats.getProperty("traces", Long.toString(tracesOf(record.detail()))));
+        boolean exhaustive = Boolean.parseBoolean(stats.getProperty("exhaustive",
+                Boolean.toString(record.detail().startsWith("exhaustive"))));
         Figures figures = Figures.model(record.count(), traces, record.timeMillis());
         if (record.observed() != Observation.CAUGHT) {
-            Verdict verdict = record.observed() == Observation.PASSED
-                    ? passVerdict(record.detail().startsWith("exhaustive"), record.detail())
+            Verdict verdict = record.observed() == Observation.PASSED ? passVerdict(exhaustive, record.detail())
                     : Records.nonVerdict(record);
             return new CheckResult(record.protocol(), record.variant(), CHECKER, record.test(), verdict, expected,
                     figures, List.of(), null);

@@ -19,8 +19,8 @@ import org.refcheck.stress.verdict.VerdictStore;
 
 /**
  * Reads one checker's verdict directory ({@code stress-tests/target/verdicts/<checker>/}) into schema checks: each
- * {@code .properties} record, with the {@code .failure.txt} and {@code .trace.json} the harnesses write beside a
- * caught record.
+ * {@code .properties} record, with the files the harnesses write beside it: the model checker's {@code .figures},
+ * and for a caught record the {@code .failure.txt} (Lincheck) or {@code .trace.json} (model checker).
  */
 final class VerdictDirectory {
 
@@ -55,7 +55,7 @@ final class VerdictDirectory {
             VerdictRecord r = VerdictStore.read(file);
             ExpectedVerdict expected = CatalogueRows.expectedOf(r);
             checks.add(switch (checker) {
-                case MODEL -> ModelChecks.of(r, expected, sibling(file, ".trace.json"));
+                case MODEL -> ModelChecks.of(r, expected, sibling(file, ".figures"), sibling(file, ".trace.json"));
                 case LINCHECK -> LincheckChecks.of(r, expected, readIfPresent(sibling(file, ".failure.txt")));
                 case JCSTRESS -> JcstressChecks.of(r, expected, jcstressObserved.get(r.test()));
             });

@@ -64,8 +64,8 @@ record Cell(VerdictKind kind, String words, String why, int caught, int ran, Exp
         String words = kind == VerdictKind.VIOLATION ? kind.words() + ": " + String.join(", ", oracles)
                 : kind.words();
         String why = switch (kind) {
-            case VIOLATION -> "caught by " + caught + " of " + ran + " tests" + fastest(checks);
-            case PASSED_EXHAUSTIVE, PASSED_SAMPLED -> ran + (ran == 1 ? " test" : " tests");
+            case VIOLATION -> "caught by " + caught + " of " + Html.quantity(ran, "test") + fastest(checks);
+            case PASSED_EXHAUSTIVE, PASSED_SAMPLED -> Html.quantity(ran, "test");
             default -> firstWhy;
         };
         boolean met = checks.stream().filter(c -> c.verdict().kind() != VerdictKind.NOT_RUN)
@@ -86,9 +86,9 @@ record Cell(VerdictKind kind, String words, String why, int caught, int ran, Exp
             return "";
         }
         Figures f = best.figures();
-        String effort = f.executions() >= 0 ? Html.count(f.executions()) + " executions"
-                : f.invocations() >= 0 ? Html.count(f.invocations()) + " invocations"
-                : f.samples() >= 0 ? Html.count(f.samples()) + " samples" : "";
+        String effort = f.executions() >= 0 ? Html.quantity(f.executions(), "execution")
+                : f.invocations() >= 0 ? Html.quantity(f.invocations(), "invocation")
+                : f.samples() >= 0 ? Html.quantity(f.samples(), "sample") : "";
         String time = f.wallMillis() >= 0 ? Html.millis(f.wallMillis()) : "";
         String both = effort.isEmpty() ? time : time.isEmpty() ? effort : effort + ", " + time;
         return both.isEmpty() ? "" : "; fastest: " + both;

@@ -6,7 +6,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.refcheck.report.schema.Environment;
 
-/** {@code environment.html}: one column per run, one row per property, bounds included; differing rows marked. */
+/**
+ * {@code environment.html}: one column per run, one row per property, bounds included, rows that differ between runs
+ * marked; and links to the results documents the site was made from. The index shows the same table.
+ */
 final class EnvironmentPage {
 
     private EnvironmentPage() {
@@ -14,7 +17,17 @@ final class EnvironmentPage {
 
     static String render(Runs runs) {
         Page page = new Page("environment", "where and how each run happened");
-        StringBuilder b = new StringBuilder("<table class=\"environment\" id=\"environment\"><thead><tr><th></th>");
+        page.raw(table(runs));
+        page.raw("<p>The results documents behind this site: ");
+        for (int i = 0; i < runs.size(); i++) {
+            page.raw("<a href=\"").raw(SiteWriter.dataFile(i)).raw("\">").text(runs.label(i)).raw("</a> ");
+        }
+        return page.raw("</p>\n").finish();
+    }
+
+    /** The table: a column per run, a row per property; rows whose values differ between runs are marked. */
+    static String table(Runs runs) {
+        StringBuilder b = new StringBuilder("<table class=\"environment\"><thead><tr><th></th>");
         for (int i = 0; i < runs.size(); i++) {
             b.append("<th>").append(Html.escape(runs.label(i))).append("</th>");
         }
@@ -37,12 +50,7 @@ final class EnvironmentPage {
         for (String key : bounds) {
             row(b, runs, key, e -> e.bounds().getOrDefault(key, ""));
         }
-        page.raw(b.append("</tbody></table>\n").toString());
-        page.raw("<p>The results documents behind this site: ");
-        for (int i = 0; i < runs.size(); i++) {
-            page.raw("<a href=\"").raw(SiteWriter.dataFile(i)).raw("\">").text(runs.label(i)).raw("</a> ");
-        }
-        return page.raw("</p>\n").finish();
+        return b.append("</tbody></table>\n").toString();
     }
 
     private static void row(StringBuilder b, Runs runs, String name, Function<Environment, String> value) {

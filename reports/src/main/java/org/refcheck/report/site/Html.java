@@ -36,6 +36,11 @@ public final class Html {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A count and its unit, singular for one: {@code 1 invocation}, {@code 2,000 invocations}. */
+    static String quantity(long n, String unit) {
+        return count(n) + " " + unit + (n == 1 ? "" : "s");
+    }
+
     /** A duration for people: {@code 850 ms}, {@code 12.4 s}, {@code 3.2 min}. */
     static String millis(long ms) {
         if (ms < 1000) {

@@ -8,7 +8,7 @@ import org.refcheck.report.schema.VerdictKind;
 
 /**
  * {@code index.html}: the totals first (per run), then the protocol × checker matrix, the mutant detection matrix,
- * the infrastructure self-checks, and links to the protocol pages.
+ * the infrastructure self-checks, the environment, and links to the protocol pages.
  */
 final class IndexPage {
 
@@ -32,6 +32,8 @@ final class IndexPage {
                         + "bug. A checker the catalogue says must catch it and does not has lost its power.</p>\n")
                 .raw(MatrixTable.render(runs, mutants, true, "mutant-matrix")).raw("</section>\n");
         page.raw(selfChecks(runs));
+        page.raw("<section id=\"environment\"><h2>Environment</h2>\n").raw(EnvironmentPage.table(runs))
+                .raw("</section>\n");
         page.raw("<section><h2>Protocol pages</h2>\n<ul class=\"protocols\">\n");
         for (String protocol : runs.protocols()) {
             CatalogueRow first = runs.rowsOf(protocol).get(0);
