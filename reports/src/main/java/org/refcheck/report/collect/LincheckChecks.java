@@ -45,7 +45,8 @@ final class LincheckChecks {
             verdict = new Verdict(VerdictKind.VIOLATION, Oracles.named(record.detail() + "\n" + headOf(failureText),
                     fallback), record.detail());
             if (!failureText.isBlank()) {
-                counterexample = LincheckTraceParser.parse(record.detail(), withoutDetailedTrace(failureText));
+                counterexample = LincheckTraceParser.parse(record.detail(), failureText,
+                        withoutDetailedTrace(failureText));
             }
         } else if (record.observed() == Observation.PASSED) {
             verdict = new Verdict(VerdictKind.PASSED_SAMPLED, "", record.count() < 0 ? "no failure"

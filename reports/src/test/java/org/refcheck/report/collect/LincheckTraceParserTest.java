@@ -33,7 +33,13 @@ class LincheckTraceParserTest {
             "| ------------------------------------------------------- |",
             "",
             "Detailed trace:",
-            "| ---- |");
+            "| ---------------------------------------------------------------------------------------- |",
+            "|      Main Thread      |                      Thread 1                        | Thread 2 |",
+            "| ---------------------------------------------------------------------------------------- |",
+            "| run(a | b)            |                                                      |          |",
+            "|   count ➜ 1 at Ops.run(Ops.java:12)                                                       |",
+            "|                       | subAndTest(0): false at Refcount.put(Refcount.java:259) |          |",
+            "| ---------------------------------------------------------------------------------------- |");
 
     /** A row padded like Lincheck's: " text" left-aligned in columns as wide as the header's. */
     private static String row(String main, String thread1, String thread2) {
@@ -47,7 +53,7 @@ class LincheckTraceParserTest {
 
     @Test
     void everyRowOfTheInterleavingBecomesAnEventOfItsThread() {
-        Counterexample cx = LincheckTraceParser.parse("IncorrectResultsFailure", FAILURE);
+        Counterexample cx = LincheckTraceParser.parse("IncorrectResultsFailure", FAILURE, FAILURE);
         assertEquals(List.of("Main Thread", "Thread 1", "Thread 2"), cx.threads());
         List<TraceEvent> events = cx.events();
         assertEquals(6, events.size());
@@ -62,8 +68,17 @@ class LincheckTraceParserTest {
     }
 
     @Test
+    void stepsTakeTheirSourceLineFromTheDetailedTrace() {
+        List<TraceEvent> events = LincheckTraceParser.parse("x", FAILURE, "").events();
+        assertEquals("", events.get(0).location(), "an actor row has no frame");
+        assertEquals("Ops.java:12 (Ops.run)", events.get(1).location(), "a misaligned detailed row still matches");
+        assertEquals("Refcount.java:259 (Refcount.put)", events.get(3).location());
+        assertEquals("", events.get(5).location(), "not in the detailed trace");
+    }
+
+    @Test
     void aRowOfAnotherWidthIsSplitAtItsSeparators() {
-        Counterexample cx = LincheckTraceParser.parse("x", FAILURE);
+        Counterexample cx = LincheckTraceParser.parse("x", FAILURE, FAILURE);
         TraceEvent odd = cx.events().get(4);
         assertEquals(1, odd.thread());
         assertEquals(TraceEvent.SWITCH, odd.kind(), odd.text());
@@ -71,7 +86,8 @@ class LincheckTraceParserTest {
 
     @Test
     void aTextWithoutInterleavingGivesNoEventsButKeepsTheText() {
-        Counterexample cx = LincheckTraceParser.parse("UnrenderedFailure", "Lincheck crashed rendering its report");
+        Counterexample cx = LincheckTraceParser.parse("UnrenderedFailure", "Lincheck crashed rendering its report",
+                "Lincheck crashed rendering its report");
         assertTrue(cx.events().isEmpty());
         assertEquals("Lincheck crashed rendering its report", cx.rawText());
     }
@@ -81,6 +97,6 @@ class LincheckTraceParserTest {
         String kept = LincheckChecks.withoutDetailedTrace(FAILURE + "\n| huge   |   \n");
         assertTrue(kept.contains("The following interleaving leads to the error:"));
         assertTrue(kept.contains(".failure.txt"), kept);
-        assertTrue(!kept.contains("| ---- |"), kept);
+        assertTrue(!kept.contains("Ops.java:12"), kept);
     }
 }
