@@ -27,10 +27,12 @@ import org.refcheck.stress.gate.ObservedTest;
  * java -cp &lt;reports runtime class path&gt; org.refcheck.report.collect.CollectResults \
  *     --verdicts stress-tests/target/verdicts --jcstress-results stress-tests/target \
  *     --out reports/target/results/results.json [--machine NAME] [--mode NAME] [--bound KEY=VALUE]... \
- *     [--version V] [--skip CHECKER=BOOL]...
+ *     [--version V] [--skip CHECKER=BOOL]... [--filter CHECKER=TEST_FILTER]...
  * </pre>
  *
  * <p>A checker without a verdict directory is recorded as not run, with why ({@code --skip CHECKER=true}: on purpose).
+ * {@code --filter} tells whether a checker ran its whole suite, so that the site can tell a cell left out by a test
+ * filter from one whose test is missing.
  * Exit status 0 when written; 1 with one line naming the file and the problem when the input cannot be read; 2 for a
  * usage error.
  */
@@ -50,7 +52,8 @@ public final class CollectResults {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("usage: CollectResults --verdicts DIR --out FILE [--jcstress-results DIR] "
-                    + "[--machine NAME] [--mode NAME] [--bound KEY=VALUE]... [--version V] [--skip CHECKER=BOOL]... ("
+                    + "[--machine NAME] [--mode NAME] [--bound KEY=VALUE]... [--version V] [--skip CHECKER=BOOL]... "
+                    + "[--filter CHECKER=FILTER]... ("
                     + e.getMessage() + ")");
             return 2;
         }
@@ -92,7 +95,7 @@ public final class CollectResults {
             } else if (!dir.ran(c)) {
                 states.add(CatalogueRows.notRun(c, "left no verdicts: it did not run in this build"));
             } else {
-                states.add(CatalogueRows.ran(c, true));
+                states.add(CatalogueRows.ran(c, o.isFullSet(c)));
                 try {
                     checks.addAll(dir.checks(c));
                 } catch (IllegalStateException | IllegalArgumentException e) {
@@ -125,6 +128,7 @@ public final class CollectResults {
         String version = "";
         final Map<String, String> bounds = new LinkedHashMap<>();
         final Map<Checker, Boolean> skipped = new EnumMap<>(Checker.class);
+        final Map<Checker, String> filters = new EnumMap<>(Checker.class);
 
         static Options parse(String... args) {
             Options o = new Options();
@@ -143,6 +147,7 @@ public final class CollectResults {
                     case "--bound" -> o.bounds.put(keyOf(value), value.substring(value.indexOf('=') + 1));
                     case "--skip" -> o.skipped.merge(Checker.ofId(keyOf(value)),
                             Boolean.parseBoolean(value.substring(value.indexOf('=') + 1)), Boolean::logicalOr);
+                    case "--filter" -> o.filters.put(Checker.ofId(keyOf(value)), value.substring(value.indexOf('=') + 1));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -153,6 +158,15 @@ public final class CollectResults {
                 o.jcstressResults = o.verdicts.toAbsolutePath().getParent();
             }
             return o;
+        }
+
+        /**
+         * Whether the checker ran its whole suite: no filter, {@code .*}, or an unresolved Maven property such as
+         * {@code ${test}} (the same rule as the stress-tests summary's).
+         */
+        boolean isFullSet(Checker c) {
+            String filter = filters.get(c);
+            return filter == null || filter.isBlank() || filter.equals(".*") || filter.startsWith("${");
         }
 
         private static String keyOf(String assignment) {

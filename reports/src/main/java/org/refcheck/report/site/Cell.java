@@ -32,7 +32,8 @@ record Cell(VerdictKind kind, String words, String why, int caught, int ran, Exp
             String why = !state.ran() ? state.title() + " " + state.why()
                     : expected.pending() ? "no test yet (the catalogue marks it pending)"
                     : expected.expectation().equals(ExpectedVerdict.NOT_EXPECTED) ? "no test: " + expected.reason()
-                    : "no test ran (not selected in this run)";
+                    : state.fullSet() ? "no test ran, although the catalogue asks for one"
+                    : "not selected by this run's test filter";
             return new Cell(VerdictKind.NOT_RUN, VerdictKind.NOT_RUN.words(), why, 0, 0, expected, true);
         }
         int caught = 0;
