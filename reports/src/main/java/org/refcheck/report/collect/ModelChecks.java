@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.refcheck.model.ModelResult;
 import org.refcheck.model.rt.Event;
 import org.refcheck.report.schema.CheckResult;
@@ -37,13 +39,18 @@ public final class ModelChecks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The statistics of a {@code .figures} file beyond executions and traces. */
+    private static final List<String> MORE = List.of("sleepBlocked", "prunedBranches", "longestExecution");
+
     private ModelChecks() {
     }
 
     /** A check straight from a model-checking run. */
     public static CheckResult of(String protocol, String variant, String test, ExpectedVerdict expected,
                                  ModelResult r) {
-        Figures figures = Figures.model(r.executions(), r.traces(), r.wallTime().toMillis());
+        Figures figures = Figures.model(r.executions(), r.traces(), r.wallTime().toMillis(), Map.of(
+                "sleepBlocked", r.sleepBlocked(), "prunedBranches", r.prunedBranches(),
+                "longestExecution", (long) r.longestExecution()));
         if (!r.failed()) {
             return new CheckResult(protocol, variant, CHECKER, test, passVerdict(r.exhaustive(), r.summary()),
                     expected, figures, List.of(), null);
@@ -78,7 +85,13 @@ public final class ModelChecks {
         long traces = Long.parseLong(stats.getProperty("traces", Long.toString(tracesOf(record.detail()))));
         boolean exhaustive = Boolean.parseBoolean(stats.getProperty("exhaustive",
                 Boolean.toString(record.detail().startsWith("exhaustive"))));
-        Figures figures = Figures.model(record.count(), traces, record.timeMillis());
+        Map<String, Long> more = new TreeMap<>();
+        for (String key : MORE) {
+            if (stats.containsKey(key)) {
+                more.put(key, Long.parseLong(stats.getProperty(key)));
+            }
+        }
+        Figures figures = Figures.model(record.count(), traces, record.timeMillis(), more);
         if (record.observed() != Observation.CAUGHT) {
             Verdict verdict = record.observed() == Observation.PASSED ? passVerdict(exhaustive, record.detail())
                     : Records.nonVerdict(record);

@@ -85,6 +85,7 @@ final class ProtocolPage {
         if (f.wallMillis() >= 0) {
             b.append("<dt>time</dt><dd>").append(Html.millis(f.wallMillis())).append("</dd>");
         }
+        f.more().forEach((name, value) -> figure(b, Html.escape(name), value));
         return b.append("</dl>\n").toString();
     }
 

@@ -42,7 +42,8 @@ class CollectResultsTest {
         Files.writeString(caught.resolveSibling(caught.getFileName().toString().replace(".properties", ".trace.json")),
                 mutant.counterexample().toJson());
         Files.writeString(caught.resolveSibling(caught.getFileName().toString().replace(".properties", ".figures")),
-                "traces=" + mutant.traces() + "\nexhaustive=false\n");
+                "traces=" + mutant.traces() + "\nexhaustive=false\nlongestExecution=" + mutant.longestExecution()
+                        + "\n");
         VerdictStore.write(verdicts, VerdictRecord.forEntry(Checker.MODEL, Catalogue.get("ref", "correct"),
                 "DropDrop#correct", Observation.PASSED, "exhaustive: 2 traces", 2, "executions", 1, List.of()));
         Path lincheck = VerdictStore.write(verdicts, VerdictRecord.forEntry(Checker.LINCHECK,
@@ -75,6 +76,7 @@ class CollectResultsTest {
         assertEquals(mutant.counterexample().events().size(), model.counterexample().events().size());
         assertEquals(mutant.counterexample().schedule().encode(), model.counterexample().schedule());
         assertEquals(mutant.traces(), model.figures().traces(), "from the .figures file");
+        assertEquals((long) mutant.longestExecution(), model.figures().more().get("longestExecution"));
         assertEquals(2, find(run, "model", "DropDrop#correct").figures().traces());
         assertEquals(VerdictKind.PASSED_EXHAUSTIVE, find(run, "model", "DropDrop#correct").verdict().kind());
         CheckResult lin = find(run, "lincheck", "RefcountLincheckTest#caught");

@@ -23,6 +23,8 @@ class ModelChecksTest {
         assertEquals(VerdictKind.PASSED_EXHAUSTIVE, c.verdict().kind());
         assertEquals(r.executions(), c.figures().executions());
         assertEquals(r.traces(), c.figures().traces());
+        assertEquals((long) r.longestExecution(), c.figures().more().get("longestExecution"));
+        assertEquals(r.prunedBranches(), c.figures().more().get("prunedBranches"));
         assertNull(c.counterexample());
         assertTrue(c.asExpected());
     }
