@@ -147,7 +147,8 @@ public final class CollectResults {
                     case "--bound" -> o.bounds.put(keyOf(value), value.substring(value.indexOf('=') + 1));
                     case "--skip" -> o.skipped.merge(Checker.ofId(keyOf(value)),
                             Boolean.parseBoolean(value.substring(value.indexOf('=') + 1)), Boolean::logicalOr);
-                    case "--filter" -> o.filters.put(Checker.ofId(keyOf(value)), value.substring(value.indexOf('=') + 1));
+                    case "--filter" -> o.filters.put(Checker.ofId(keyOf(value)),
+                            value.substring(value.indexOf('=') + 1));
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }

@@ -6,7 +6,8 @@ package org.refcheck.report.schema;
  * @param index    position in the trace, from 0
  * @param thread   index of the thread (into {@link Counterexample#threads()}) that performed it
  * @param depth    call nesting within its thread, from 0 (Lincheck's traces nest calls; the model checker's are flat)
- * @param kind     what it did, e.g. {@code RMW}, {@code FREE}, {@code ACCESS}; for Lincheck {@code STEP} or {@code SWITCH}
+ * @param kind     what it did, e.g. {@code RMW}, {@code FREE}, {@code ACCESS}; for Lincheck {@code STEP} or
+ *                 {@code SWITCH}
  * @param text     the step as one line, e.g. {@code "refcount.getAndAddRelease(-1): 1 -> 0"}
  * @param read     the value read, or empty
  * @param written  the value written, or empty

@@ -31,7 +31,8 @@ final class CounterexamplePage {
                     .raw("</pre>\n");
             if (c.test().contains(" [")) {
                 page.element("p", "shape", "The schedule belongs to the " + c.test().substring(c.test().indexOf(" ["))
-                        + " invocation of this parameterised test; its other invocations refuse it as non-determinism.");
+                        + " invocation of this parameterised test; its other invocations refuse it as "
+                        + "non-determinism.");
             }
         } else {
             page.raw("<p class=\"no-replay\">").text(runs.checkerTitle(c.checker()))
