@@ -2,6 +2,7 @@ package org.refcheck.report.collect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.refcheck.report.schema.CheckResult;
 import org.refcheck.report.schema.ExpectedVerdict;
 import org.refcheck.report.schema.Figures;
@@ -17,7 +18,8 @@ import org.refcheck.stress.verdict.VerdictRecord;
  * Results of jcstress 0.16: the jcstress gate's verdict records, with the outcome counts taken from jcstress's own
  * results file ({@code jcstress-results-*.bin.gz}, read through jcstress's collector classes by
  * {@link org.refcheck.stress.gate.JcstressResults}) where the test is in it, and from the record otherwise. Every
- * declared outcome is kept, also those never observed.
+ * declared outcome is kept, also those never observed, and the number of run configurations (JVM flags, compilation
+ * modes) the samples are summed over.
  *
  * <p>A pass is "passed sampled"; a violation names the oracle of the interesting (mutant) or forbidden (correct
  * protocol) outcomes seen.
@@ -39,8 +41,9 @@ final class JcstressChecks {
             outcomes.add(new Outcome(o.id(), o.expect(), o.samples(), o.description()));
         }
         long samples = counts.stream().mapToLong(OutcomeCount::samples).sum();
-        Figures figures = Figures.jcstress(record.observed() == Observation.NOT_RUN ? -1 : samples,
-                observed != null ? observed.samplingMillis() : record.timeMillis());
+        Figures figures = new Figures(-1, -1, -1, -1, record.observed() == Observation.NOT_RUN ? -1 : samples,
+                observed != null ? observed.samplingMillis() : record.timeMillis(),
+                observed != null ? Map.of("configurations", (long) observed.results()) : Map.of());
         Verdict verdict = switch (record.observed()) {
             case CAUGHT -> new Verdict(VerdictKind.VIOLATION, oracle(counts), record.detail());
             case PASSED -> new Verdict(VerdictKind.PASSED_SAMPLED, "", String.format(java.util.Locale.ROOT,
