@@ -38,6 +38,13 @@ import org.refcheck.stress.gate.ObservedTest;
  */
 public final class CollectResults {
 
+    /*
+     * Implementation notes. The run's start is the modification time of its oldest verdict record (the first result
+     * recorded), its end the moment of collection; a checker writes no timestamps of its own. Every exception is
+     * turned into one line on standard error and exit status 1: the build shows what is wrong with which file, never
+     * a stack trace.
+     */
+
     private CollectResults() {
     }
 

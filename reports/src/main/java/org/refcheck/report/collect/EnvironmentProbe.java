@@ -17,6 +17,13 @@ import org.refcheck.report.schema.Environment;
  */
 final class EnvironmentProbe {
 
+    /*
+     * Implementation notes. The commit comes from running git in the project directory (a 10-second limit; no git
+     * or no repository gives an empty commit rather than a failure). Local changes to tracked files mark it
+     * "+dirty"; untracked files (build output) do not. The machine label defaults to $HOSTNAME, which containers
+     * set, before the resolver's host name.
+     */
+
     private EnvironmentProbe() {
     }
 

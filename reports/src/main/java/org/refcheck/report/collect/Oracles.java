@@ -11,6 +11,12 @@ import java.util.Locale;
  */
 final class Oracles {
 
+    /*
+     * Implementation notes. Matching is case-insensitive substring search over the whole message (and, for jcstress,
+     * over the descriptions of every interesting or forbidden outcome seen), so a failure that names several
+     * findings ("resurrection ... use after free") reports them all, in the table's order, each once.
+     */
+
     /**
      * Phrase to oracle: the lifetime tracker's and model checker's own words, and the wordings the jcstress outcome
      * descriptions use for the same findings. Oracles are reported in this order.

@@ -13,6 +13,14 @@ import org.refcheck.report.schema.TraceEvent;
  */
 final class CounterexamplePage {
 
+    /*
+     * Implementation notes. The model checker's traces carry no switch events: a marker row is drawn wherever the
+     * thread changes. It says "preemption" when the thread switched out has a later event (it was runnable and the
+     * schedule chose another thread), and "context switch" when it has none (it finished). A blocked thread (join,
+     * mutex) is drawn as preempted too; the trace does not say whether it could have run. Lincheck's traces have
+     * their own switch rows (with a reason), which are drawn as they are, with no marker added.
+     */
+
     private CounterexamplePage() {
     }
 

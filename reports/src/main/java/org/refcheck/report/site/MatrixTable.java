@@ -13,6 +13,13 @@ import org.refcheck.report.schema.VerdictKind;
  */
 final class MatrixTable {
 
+    /*
+     * Implementation notes. Columns are grouped by checker, one sub-column per run, so that a reader compares
+     * machines side by side for one checker. The detection matrix colours by the catalogue's demand rather than by
+     * the verdict: a caught mutant is good news (green), a missed must-catch mutant bad (red), a mutant the checker
+     * is not expected to see grey.
+     */
+
     private MatrixTable() {
     }
 

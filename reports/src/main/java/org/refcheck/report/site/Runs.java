@@ -20,6 +20,12 @@ import org.refcheck.report.schema.RunReport;
  */
 final class Runs {
 
+    /*
+     * Implementation notes. Cells are looked up by "protocol/variant" + NUL + checker id, a key no id can forge.
+     * Catalogue rows are merged by id with the first run's row winning, so a later run with an older catalogue shows
+     * its verdicts under the newer description; rows only a later run knows are appended.
+     */
+
     private final List<RunReport> runs;
     private final List<String> labels = new ArrayList<>();
     private final Map<String, CatalogueRow> rows = new LinkedHashMap<>();

@@ -21,6 +21,13 @@ import org.refcheck.report.schema.RunReport;
  */
 public final class SiteWriter {
 
+    /*
+     * Implementation notes. The temporary folder is created beside the target, in the same file system, so that
+     * moving it into place is a rename. A previous site is first renamed aside and deleted only after the new one is
+     * in place: if anything fails before that, the previous site is still where it was and the temporary folder is
+     * removed. Page names come from Html.slug, never from a document's strings directly.
+     */
+
     private SiteWriter() {
     }
 
