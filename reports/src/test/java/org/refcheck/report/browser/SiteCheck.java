@@ -3,14 +3,19 @@ package org.refcheck.report.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.refcheck.report.schema.ResultJson;
+import org.refcheck.report.schema.RunReport;
 
 /**
  * The build's check of the site it generated from the actual run: every page opened in headless Chromium from its
- * {@code file:} URL, none requesting anything outside the site or reporting an error, the index's matrices not
- * empty; and a screenshot of the index kept as a build artifact.
+ * {@code file:} URL, none requesting anything outside the site or reporting an error, the index's matrices showing
+ * one cell per catalogue entry, checker and run of the results documents the site ships ({@code data/}); and a
+ * screenshot of the index kept as a build artifact.
  *
  * <pre>
  * java -cp &lt;reports test class path&gt; org.refcheck.report.browser.SiteCheck reports/target/site \
@@ -57,8 +62,9 @@ public final class SiteCheck {
                 p.errors().forEach(e -> problems.add(page.getFileName() + ": " + e));
                 if (page.getFileName().toString().equals("index.html")) {
                     long cells = p.number("document.querySelectorAll('table.matrix td.cell').length");
-                    if (cells <= 0) {
-                        problems.add("index.html shows no matrix cell");
+                    long expected = expectedCells(site);
+                    if (cells != expected || cells == 0) {
+                        problems.add("index.html shows " + cells + " matrix cells, the documents hold " + expected);
                     }
                     p.screenshot(Path.of(args[1]));
                 }
@@ -69,5 +75,22 @@ public final class SiteCheck {
                 + (problems.isEmpty() ? "no outside request, no error" : problems.size() + " problem(s)")
                 + "; screenshot " + args[1]);
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** Catalogue entries x checkers x runs, over the results documents in the site's {@code data/} folder. */
+    private static long expectedCells(Path site) throws java.io.IOException {
+        List<RunReport> runs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(site.resolve("data"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                runs.add(ResultJson.read(f));
+            }
+        }
+        Set<String> entries = new HashSet<>();
+        Set<String> checkers = new HashSet<>();
+        for (RunReport r : runs) {
+            r.entries().forEach(e -> entries.add(e.id()));
+            r.checkers().forEach(c -> checkers.add(c.id()));
+        }
+        return (long) entries.size() * checkers.size() * runs.size();
     }
 }
