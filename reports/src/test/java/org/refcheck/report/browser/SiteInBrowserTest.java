@@ -43,8 +43,10 @@ class SiteInBrowserTest {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("reports.browser.skip"),
-                "browser tests skipped on purpose (-Dreports.browser.skip=true)");
+        if (Boolean.getBoolean("reports.browser.skip")) {
+            System.out.println("[reports] SKIPPED on purpose: the browser tests (-Dreports.browser.skip=true)");
+            Assumptions.abort("browser tests skipped on purpose (-Dreports.browser.skip=true)");
+        }
         Optional<Path> executable = HeadlessChromium.executable();
         if (executable.isEmpty()) {
             fail("headless Chromium not found: install the Debian package chromium (.ci/run does), point "
