@@ -40,7 +40,8 @@ public final class ModelChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The statistics of a {@code .figures} file beyond executions and traces. */
-    private static final List<String> MORE = List.of("sleepBlocked", "prunedBranches", "longestExecution");
+    private static final List<String> MORE = List.of("sleepBlocked", "prunedBranches", "mergedStates",
+            "longestExecution");
 
     private ModelChecks() {
     }
@@ -50,7 +51,7 @@ public final class ModelChecks {
                                  ModelResult r) {
         Figures figures = Figures.model(r.executions(), r.traces(), r.wallTime().toMillis(), Map.of(
                 "sleepBlocked", r.sleepBlocked(), "prunedBranches", r.prunedBranches(),
-                "longestExecution", (long) r.longestExecution()));
+                "mergedStates", r.mergedStates(), "longestExecution", (long) r.longestExecution()));
         if (!r.failed()) {
             return new CheckResult(protocol, variant, CHECKER, test, passVerdict(r.exhaustive(), r.summary()),
                     expected, figures, List.of(), null);

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * @param samples     jcstress: samples over every outcome and configuration
  * @param wallMillis  wall time of the check (jcstress: configured sampling time), -1 if unknown
  * @param more        a checker's further statistics by name, e.g. the model checker's {@code prunedBranches},
- *                    {@code sleepBlocked} and {@code longestExecution}
+ *                    {@code sleepBlocked}, {@code mergedStates} and {@code longestExecution}
  */
 public record Figures(long executions, long traces, long scenarios, long invocations, long samples,
                       long wallMillis, Map<String, Long> more) {

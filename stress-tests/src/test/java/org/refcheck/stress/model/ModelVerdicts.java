@@ -109,6 +109,7 @@ public final class ModelVerdicts {
     private static String figures(ModelResult r) {
         return "strategy=" + r.strategy() + "\nexecutions=" + r.executions() + "\ntraces=" + r.traces()
                 + "\nsleepBlocked=" + r.sleepBlocked() + "\nprunedBranches=" + r.prunedBranches()
+                + "\nmergedStates=" + r.mergedStates()
                 + "\nlongestExecution=" + r.longestExecution() + "\nexhaustive=" + r.exhaustive()
                 + "\nwallNanos=" + r.wallTime().toNanos() + "\n";
     }
