@@ -29,8 +29,10 @@ final class CounterexamplePage {
         Counterexample cx = c.counterexample();
         Page page = new Page("counterexample: " + c.entryId(), runs.checkerTitle(c.checker()) + " · " + c.test()
                 + " · " + runs.label(entry.run()));
-        page.raw("<p><a href=\"").raw(ProtocolPage.fileName(c.protocol())).raw('#' + Html.slug(c.variant()))
-                .raw("\">back to the protocol page</a></p>\n");
+        page.raw(c.protocol().equals(CheckResult.SELF_CHECK)
+                ? "<p><a href=\"index.html#selfchecks\">back to the self-checks</a></p>\n"
+                : "<p><a href=\"" + ProtocolPage.fileName(c.protocol()) + '#' + Html.slug(c.variant())
+                        + "\">back to the protocol page</a></p>\n");
         page.raw("<p class=\"failure\">").raw(Badges.of(c.verdict())).raw(' ' + Html.escape(cx.failure()))
                 .raw("</p>\n");
         if (!cx.replay().isEmpty()) {

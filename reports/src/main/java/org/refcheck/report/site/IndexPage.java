@@ -15,7 +15,7 @@ final class IndexPage {
     private IndexPage() {
     }
 
-    static String render(Runs runs) {
+    static String render(Runs runs, CounterexampleIndex counterexamples) {
         Page page = new Page("refcheck results", runs.size() == 1 ? "one run: " + runs.label(0)
                 : runs.size() + " runs merged: " + String.join(", ", labels(runs)));
         page.raw("<section id=\"totals\"><h2>Totals</h2>\n");
@@ -31,7 +31,7 @@ final class IndexPage {
         page.raw("<section><h2>Mutant detection</h2>\n<p class=\"legend\">Each mutant is a protocol with one known "
                         + "bug. A checker the catalogue says must catch it and does not has lost its power.</p>\n")
                 .raw(MatrixTable.render(runs, mutants, true, "mutant-matrix")).raw("</section>\n");
-        page.raw(selfChecks(runs));
+        page.raw(selfChecks(runs, counterexamples));
         page.raw("<section id=\"environment\"><h2>Environment</h2>\n").raw(EnvironmentPage.table(runs))
                 .raw("</section>\n");
         page.raw("<section><h2>Protocol pages</h2>\n<ul class=\"protocols\">\n");
@@ -96,11 +96,11 @@ final class IndexPage {
         return b.append("</div>\n").toString();
     }
 
-    private static String selfChecks(Runs runs) {
+    private static String selfChecks(Runs runs, CounterexampleIndex counterexamples) {
         StringBuilder b = new StringBuilder("<section><h2>Self-checks and canaries</h2>\n<p class=\"legend\">"
                 + "Harness tests with no catalogue entry: a canary must be caught, or its checker proves nothing."
                 + "</p>\n<table class=\"checks\" id=\"selfchecks\"><thead><tr><th>run</th><th>checker</th>"
-                + "<th>self-check</th><th>verdict</th><th>expected</th></tr></thead><tbody>\n");
+                + "<th>self-check</th><th>verdict</th><th>expected</th><th>trace</th></tr></thead><tbody>\n");
         for (int i = 0; i < runs.size(); i++) {
             for (CheckResult c : runs.run(i).checks()) {
                 if (c.protocol().equals(CheckResult.SELF_CHECK)) {
@@ -109,7 +109,12 @@ final class IndexPage {
                             .append(Html.escape(c.variant())).append("</td><td>").append(Badges.of(c.verdict()))
                             .append("</td><td>").append(Html.escape(c.expected().words()))
                             .append(c.asExpected() ? "" : " <span class=\"unexpected\">unexpected</span>")
-                            .append("</td></tr>\n");
+                            .append("</td><td>");
+                    String cx = counterexamples.pageOf(i, c);
+                    if (cx != null) {
+                        b.append("<a class=\"cx-link\" href=\"").append(cx).append("\">counterexample</a>");
+                    }
+                    b.append("</td></tr>\n");
                 }
             }
         }

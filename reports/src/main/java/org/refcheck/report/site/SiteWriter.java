@@ -44,11 +44,11 @@ public final class SiteWriter {
         Path temp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".part-");
         try {
             int pages = 0;
-            write(temp, "index.html", IndexPage.render(runs));
+            CounterexampleIndex counterexamples = new CounterexampleIndex(runs);
+            write(temp, "index.html", IndexPage.render(runs, counterexamples));
             write(temp, "comparison.html", ComparisonPage.render(runs));
             write(temp, "environment.html", EnvironmentPage.render(runs));
             pages += 3;
-            CounterexampleIndex counterexamples = new CounterexampleIndex(runs);
             for (String protocol : runs.protocols()) {
                 write(temp, ProtocolPage.fileName(protocol), ProtocolPage.render(runs, protocol, counterexamples));
                 pages++;

@@ -1,5 +1,7 @@
 package org.refcheck.report.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ import org.refcheck.report.schema.RunReport;
 
 /**
  * The build's check of the site it generated from the actual run: every page opened in headless Chromium from its
- * {@code file:} URL, none requesting anything outside the site or reporting an error, the index's matrices showing
+ * {@code file:} URL, none requesting anything outside the site or reporting an error, every link leading to a file
+ * of the site, the index's matrices showing
  * one cell per catalogue entry, checker and run of the results documents the site ships ({@code data/}); and a
  * screenshot of the index kept as a build artifact.
  *
@@ -60,6 +63,12 @@ public final class SiteCheck {
                     }
                 }
                 p.errors().forEach(e -> problems.add(page.getFileName() + ": " + e));
+                for (JsonNode link : p.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")) {
+                    String target = link.asText().replaceAll("#.*", "");
+                    if (!target.startsWith("file:") || !Files.isRegularFile(Path.of(URI.create(target)))) {
+                        problems.add(page.getFileName() + " links to " + link.asText() + ", which is not in the site");
+                    }
+                }
                 if (page.getFileName().toString().equals("index.html")) {
                     long cells = p.number("document.querySelectorAll('table.matrix td.cell').length");
                     long expected = expectedCells(site);

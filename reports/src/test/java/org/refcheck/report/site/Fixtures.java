@@ -19,7 +19,8 @@ import org.refcheck.report.schema.VerdictKind;
 /**
  * Small results documents for the site's tests: two protocols (one named by a hostile string), each with a mutant,
  * three checkers, one check per cell, a jcstress outcome table with a forbidden outcome never observed, and a
- * counterexample with a preemption. {@link #run(String, boolean)} can flip one verdict, for merge tests.
+ * counterexample with a preemption, and a caught canary (a self-check, outside the catalogue) with its counterexample.
+ * {@link #run(String, boolean)} can flip one verdict, for merge tests.
  */
 public final class Fixtures {
 
@@ -45,6 +46,9 @@ public final class Fixtures {
                 checks.add(check(r, checker, r.isMutant() && !miss));
             }
         }
+        CatalogueRow canary = new CatalogueRow(CheckResult.SELF_CHECK, "racy-increment", "", "", "", "",
+                Map.of("lincheck", new ExpectedVerdict(ExpectedVerdict.CATCHES, "", false)));
+        checks.add(check(canary, "lincheck", true));
         List<CheckerState> states = List.of(new CheckerState("jcstress", "jcstress", true, true, ""),
                 new CheckerState("lincheck", "Lincheck", true, true, ""),
                 new CheckerState("model", "refcheck model checker", true, true, ""));
