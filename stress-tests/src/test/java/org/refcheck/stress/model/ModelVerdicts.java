@@ -22,7 +22,8 @@ import org.refcheck.stress.verdict.VerdictStore;
  * Runs a catalogue scenario through refcheck's model checker and records the verdict under
  * {@code target/verdicts/model/}, asserting on the JUnit thread what the catalogue demands: a correct protocol is
  * verified exhaustively (every trace, no preemption bound) and never flagged; a mutant is caught, with a
- * counterexample that replays. A counterexample is written beside the record, as text and as JSON.
+ * counterexample that replays. The run's statistics are written beside the record ({@code .figures}), and a
+ * counterexample as text and as JSON.
  *
  * <pre> {@code
  * @Test @Checks(protocol = "ref", variant = "touch-after-dec")
@@ -95,12 +96,22 @@ public final class ModelVerdicts {
         VerdictRecord v = VerdictRecord.forEntry(Checker.MODEL, entry, test, observed, detail, r.executions(),
                 "executions", r.wallTime().toMillis(), List.of());
         Path file = VerdictStore.write(CallingTest.verdictRoot(), v);
+        String base = file.getFileName().toString().replace(".properties", "");
+        write(file.resolveSibling(base + ".figures"), figures(r));
         if (r.failed()) {
-            String base = file.getFileName().toString().replace(".properties", "");
             write(file.resolveSibling(base + ".failure.txt"), r.counterexample().render());
             write(file.resolveSibling(base + ".trace.json"), r.counterexample().toJson());
         }
         System.out.println("[model] " + entry + " (" + shape + "): " + observed + ", " + r.summary());
+    }
+
+    /** The run's statistics for the reports, as {@code key=value} lines (not a {@code .properties} record). */
+    private static String figures(ModelResult r) {
+        return "strategy=" + r.strategy() + "\nexecutions=" + r.executions() + "\ntraces=" + r.traces()
+                + "\nsleepBlocked=" + r.sleepBlocked() + "\nprunedBranches=" + r.prunedBranches()
+                + "\nmergedStates=" + r.mergedStates()
+                + "\nlongestExecution=" + r.longestExecution() + "\nexhaustive=" + r.exhaustive()
+                + "\nwallNanos=" + r.wallTime().toNanos() + "\n";
     }
 
     private static void write(Path file, String text) {
