@@ -63,7 +63,12 @@ public class Rcu {
      * loaded the pre-update pointer.
      *
      * Waiting spins with Threads.onSpinWait() (urcu spins 100 times, then sleeps on a futex that the last reader's
-     * unlock wakes; the futex adds nothing a model needs). The spin re-reads each waited-for reader's counter.
+     * unlock wakes; the futex adds nothing a model needs). urcu sweeps the whole list per iteration; here the
+     * readers are waited for one at a time, which waits for exactly the same readers (gpCtr cannot change during
+     * the wait, and a reader is classified when it is first seen not ACTIVE_OLD), and makes the read just before
+     * each spin the one whose change ends it: the model checker re-enables a spinning thread on the next write
+     * after the spin, so a sweep whose earlier reads went stale before the spin would wait for a write that
+     * already happened.
      */
 
     /** urcu's {@code URCU_GP_COUNT}: one level of read-side nesting. */
@@ -172,23 +177,15 @@ public class Rcu {
      * readers need none. The caller holds {@link #gpLock()}.
      */
     protected final void waitForReaders(List<RcuReader> input, List<RcuReader> currentSnapshot) {
-        List<RcuReader> waiting = new ArrayList<>(input);
-        while (true) {
-            long gp = gpCtr.getOpaque();
-            waiting.removeIf(r -> switch (r.state(gp)) {
-                case INACTIVE -> true;
-                case ACTIVE_CURRENT -> {
-                    if (currentSnapshot != null) {
-                        currentSnapshot.add(r);
-                    }
-                    yield true;
-                }
-                case ACTIVE_OLD -> false;
-            });
-            if (waiting.isEmpty()) {
-                return;
+        long gp = gpCtr.getOpaque();
+        for (RcuReader r : input) {
+            RcuReader.State state;
+            while ((state = r.state(gp)) == RcuReader.State.ACTIVE_OLD) {
+                Threads.onSpinWait();
             }
-            Threads.onSpinWait();
+            if (state == RcuReader.State.ACTIVE_CURRENT && currentSnapshot != null) {
+                currentSnapshot.add(r);
+            }
         }
     }
 

@@ -41,6 +41,10 @@ public class Srcu {
      * in between", but a reader may have read the index and not yet counted its lock. So a grace period, under
      * gpLock: wait for the inactive index to drain (late readers of the previous flip), flip `completed`, wait for
      * the previously active index to drain. Same two-phase argument as Rcu's.
+     *
+     * The drain loop re-reads the unlock count just before it spins, and spins only if it did not move: only an
+     * unlock can end the wait, and the model checker re-enables a spinning thread on the next write after the
+     * spin, so the read just before the spin must be the unlock count (see Rcu's notes).
      */
 
     private final String label;
@@ -102,7 +106,9 @@ public class Srcu {
             if (locks == unlocks) {
                 return;
             }
-            Threads.onSpinWait();
+            if (unlockCount[idx].getOpaque() == unlocks) {
+                Threads.onSpinWait();
+            }
         }
     }
 

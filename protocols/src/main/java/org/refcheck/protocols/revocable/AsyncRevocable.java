@@ -35,8 +35,9 @@ public class AsyncRevocable<T> {
      *     bit 31        REVOKED
      *     bits 0..30    users holding a guard; SATURATED_COUNT = REVOKED - 1 pins the data forever (leak, no wrap)
      *
-     * try_access: load; REVOKED -> refuse; SATURATED -> grant without counting; else CAS c -> c+1 (Relaxed: the
-     *   plain weak CAS). revoke: fetch_or(REVOKED, Acquire), a CAS loop here (the facade has no fetch_or);
+     * try_access: load; REVOKED -> refuse; SATURATED -> grant without counting; else CAS c -> c+1 (Rust's strong
+     *   compare_exchange, Relaxed; Java's strong CAS is volatile, which is stronger). revoke: fetch_or(REVOKED,
+     *   Acquire), a compareAndExchangeAcquire loop here (the facade has no fetch_or);
      *   previously revoked -> false; previous count 0 -> drop now. Guard drop: CAS c -> c-1 (Release); if c was
      *   exactly 1 | REVOKED, acquire fence, then drop. Drop of the whole thing: if the count is not exactly REVOKED,
      *   the data was never dropped: acquire fence, drop. Exactly one of revoke() and the guard drops drops the data.
@@ -66,7 +67,7 @@ public class AsyncRevocable<T> {
             if ((c & REVOKED) != 0) {
                 return null;
             }
-            if (c == SATURATED_COUNT || usage.weakCompareAndSetPlain(c, c + 1)) {
+            if (c == SATURATED_COUNT || usage.compareAndSet(c, c + 1)) {
                 return new AsyncRevocableGuard<>(this);
             }
         }
@@ -89,13 +90,17 @@ public class AsyncRevocable<T> {
      * @return whether this call revoked the data
      */
     public boolean revoke() {
-        int prev;
-        do {
-            prev = usage.getOpaque();
+        int prev = usage.getOpaque();
+        while (true) {
             if ((prev & REVOKED) != 0) {
                 return false;
             }
-        } while (!usage.weakCompareAndSetAcquire(prev, prev | REVOKED));
+            int seen = usage.compareAndExchangeAcquire(prev, prev | REVOKED);
+            if (seen == prev) {
+                break;
+            }
+            prev = seen;
+        }
         if (prev == 0) {
             memory.destroy();
         }
@@ -122,7 +127,7 @@ public class AsyncRevocable<T> {
             if (n == 0) {
                 throw new IllegalStateException("actual_count is zero");
             }
-            if (usage.weakCompareAndSetRelease(c, c - 1)) {
+            if (usage.compareAndExchangeRelease(c, c - 1) == c) {
                 if (c == (1 | REVOKED)) {
                     Fences.acquire();
                     memory.destroy();
