@@ -88,6 +88,18 @@ public final class Catalogue {
             "needs weak-memory exploration: Lincheck is sequentially consistent, and the bug is a missing "
                     + "happens-before edge, not an interleaving";
 
+    private static final String LINCHECK_HANG_TIMEOUT =
+            "Lincheck 3.7 reports this hang only as a TimeoutFailure after its fixed 60-second timeout (measured; "
+                    + "runConcurrentTest's timeout is internal, and the data-structure mode hangs the same way), "
+                    + "more than the RCU family's whole Lincheck budget; the model checker reports the deadlock in "
+                    + "3 executions and jcstress as a stale termination test";
+    private static final String LINCHECK_FOUR_SWITCHES =
+            "the exposing interleaving needs four context switches at exact steps across two grace periods (the "
+                    + "reader preempted between loading and publishing its phase); Lincheck's context-bounded model "
+                    + "checking did not reach it in 300 invocations of the minimal scenario (measured, 9 s), and "
+                    + "its runConcurrentTest hangs on the grace period's wait; the model checker finds it in 67 "
+                    + "executions and jcstress with a widened window";
+
     private static final String SC_MODEL =
             "needs weak-memory exploration: refcheck's model checker explores sequentially consistent interleavings "
                     + "until its release/acquire semantics land";
@@ -198,7 +210,7 @@ public final class Catalogue {
                             + "it read the old value, so synchronize waits for its own reader: deadlock (the model "
                             + "checker's deadlock oracle, the waiter spinning with no thread left to write; a "
                             + "jcstress termination test that never terminates)",
-                    CATCHES, CATCHES, CATCHES),
+                    CATCHES, notExpected(LINCHECK_HANG_TIMEOUT), CATCHES),
             mutant("rcu", "use-after-unlock", "B13", URCU,
                     "the reader keeps the dereferenced version past its read-side section and uses it after a "
                             + "grace period that no longer waits for it ended and the version was freed: use after "
@@ -212,7 +224,7 @@ public final class Catalogue {
                     "the grace period flips the phase and waits once, so a reader that loaded the phase before "
                             + "one flip and published it after looks current to the next grace period, which frees "
                             + "the version it reads: use after free",
-                    CATCHES, CATCHES, CATCHES),
+                    CATCHES, notExpected(LINCHECK_FOUR_SWITCHES), CATCHES),
 
             correct("srcu", SRCU,
                     "readers count their lock and unlock on the index they read; the grace period waits for the "

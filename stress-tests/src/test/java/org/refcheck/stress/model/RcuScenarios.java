@@ -104,8 +104,7 @@ final class RcuScenarios {
             if (reclaimerThread) {
                 bodies.add(() -> parts.deferred().barrier());
             }
-            Scenarios.race(heap, false, bodies);
-            parts.cell().close();
+            race(heap, bodies, () -> parts.cell().close());
         };
     }
 
@@ -126,8 +125,7 @@ final class RcuScenarios {
             for (int i = 1; i < n; i++) {
                 bodies.add(reader(parts));
             }
-            Scenarios.race(heap, false, bodies);
-            parts.cell().close();
+            race(heap, bodies, () -> parts.cell().close());
         };
     }
 
@@ -164,8 +162,7 @@ final class RcuScenarios {
                     }
                 });
             }
-            Scenarios.race(heap, false, bodies);
-            current.access().free();
+            race(heap, bodies, () -> current.access().free());
         };
     }
 
@@ -188,9 +185,10 @@ final class RcuScenarios {
                     }
                 });
             }
-            Scenarios.race(heap, false, bodies);
-            check(!res.revoke(), "a second revoke revoked again");
-            res.drop();
+            race(heap, bodies, () -> {
+                check(!res.revoke(), "a second revoke revoked again");
+                res.drop();
+            });
         };
     }
 
@@ -216,14 +214,15 @@ final class RcuScenarios {
                 int me = i;
                 bodies.add(() -> revoked[me] = res.revoke());
             }
-            Scenarios.race(heap, false, bodies);
-            int revokes = 0;
-            for (boolean r : revoked) {
-                revokes += r ? 1 : 0;
-            }
-            check(revokes == 1, revokes + " revokes reported that they revoked");
-            check(res.tryAccess() == null, "access granted after revoke returned");
-            res.drop();
+            race(heap, bodies, () -> {
+                int revokes = 0;
+                for (boolean r : revoked) {
+                    revokes += r ? 1 : 0;
+                }
+                check(revokes == 1, revokes + " revokes reported that they revoked");
+                check(res.tryAccess() == null, "access granted after revoke returned");
+                res.drop();
+            });
         };
     }
 
@@ -243,9 +242,20 @@ final class RcuScenarios {
                     check(set == 0 || got == GpioDevice.ENODEV, "the chip came back after a call saw it gone");
                 });
             }
-            Scenarios.race(heap, false, bodies);
-            check(gdev.getValue(0) == GpioDevice.ENODEV, "a call reached the chip after removal returned");
+            race(heap, bodies,
+                    () -> check(gdev.getValue(0) == GpioDevice.ENODEV, "a call reached the chip after removal returned"));
         };
+    }
+
+    /**
+     * {@link Scenarios#race} followed by {@code cleanup} (which frees what the race left, on the calling thread)
+     * before the tracker is judged: by the model checker's oracles at the end of the execution, or, under any other
+     * checker, by an assertion on the calling thread, leaks included.
+     */
+    private static void race(LifetimeTracker heap, List<Runnable> bodies, Runnable cleanup) {
+        Scenarios.race(heap, true, bodies);
+        cleanup.run();
+        Scenarios.assertClean(heap, false);
     }
 
     private static void check(boolean holds, String message) {
