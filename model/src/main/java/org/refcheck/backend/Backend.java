@@ -2,6 +2,7 @@ package org.refcheck.backend;
 
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
@@ -29,11 +30,19 @@ public interface Backend {
 
     Mutex newMutex(String label);
 
+    Completion newCompletion(String label);
+
     /** Creates an allocation owned by {@code tracker}; the tracker registers it. */
     Allocation allocate(LifetimeTracker tracker, String label);
 
     /** Starts a thread of the test. */
     Joinable spawn(String name, Runnable body);
+
+    /** The calling thread's handle. */
+    Joinable self();
+
+    /** Blocks until the calling thread's parking permit is available and consumes it. */
+    void park();
 
     /** One iteration of a spin loop found nothing changed. */
     void onSpinWait();

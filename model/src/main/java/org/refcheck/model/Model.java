@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.refcheck.model.explore.Dpor;
 import org.refcheck.model.explore.NaiveDfs;
 import org.refcheck.model.explore.Pct;
@@ -12,6 +13,7 @@ import org.refcheck.model.explore.Replay;
 import org.refcheck.model.explore.Schedule;
 import org.refcheck.model.rt.Event;
 import org.refcheck.model.rt.Execution;
+import org.refcheck.model.rt.Failure;
 import org.refcheck.model.rt.LogicalThread;
 import org.refcheck.model.rt.SchedulingStrategy;
 
@@ -39,6 +41,7 @@ import org.refcheck.model.rt.SchedulingStrategy;
  *
  * <p>Every option has a system property, so a build can scale runs up without code changes:
  * {@code refcheck.strategy} (exhaustive, random, pct), {@code refcheck.maxPreemptions}, {@code refcheck.maxSteps},
+ * {@code refcheck.orderAllAdds}, {@code refcheck.stateCache} (off, observations, positions),
  * {@code refcheck.maxExecutions}, {@code refcheck.iterations}, {@code refcheck.seed}, {@code refcheck.pctDepth},
  * and {@code refcheck.replay} (a schedule string from a counterexample: run only that execution).
  */
@@ -69,6 +72,27 @@ public final class Model {
         NAIVE
     }
 
+    /**
+     * The optional state cache: exhaustive exploration becomes stateful depth-first search over every enabled
+     * thread, cutting an execution where it reaches a state an earlier one reached (as SPIN merges states), in
+     * place of partial-order reduction. For tests whose threads share state only through facade objects.
+     */
+    public enum StateCache {
+        /** No cache: optimal dynamic partial-order reduction. */
+        OFF,
+        /**
+         * A state is the facade objects' values and, per thread, its position and everything it observed: sound
+         * for any deterministic thread, merging only schedules in which each thread saw the same values.
+         */
+        OBSERVATIONS,
+        /**
+         * A state is the facade objects' values and, per thread, only which operations it performed: for tests
+         * whose threads keep no hidden local state (what a thread does next depends on the operations it performed
+         * and the shared state, not on values it remembers).
+         */
+        POSITIONS
+    }
+
     /** Options of a run. */
     public static final class Builder {
         private Strategy strategy = Strategy.valueOf(
@@ -81,8 +105,12 @@ public final class Model {
         private int pctDepth = Integer.getInteger("refcheck.pctDepth", 3);
         private String replay = System.getProperty("refcheck.replay");
         private boolean checkLeaks = true;
+        private StateCache stateCache = StateCache.valueOf(
+                System.getProperty("refcheck.stateCache", "off").toUpperCase(Locale.ROOT));
+        private boolean commuteAdditions = !Boolean.getBoolean("refcheck.orderAllAdds");
         private boolean stopOnFirstFailure = true;
         private final List<Runnable> predicates = new ArrayList<>();
+        private Consumer<Failure> onFailure = failure -> { };
 
         private Builder() {
         }
@@ -138,9 +166,35 @@ public final class Model {
             return this;
         }
 
+        /**
+         * Whether adds that declared the interval of the old value they observe
+         * ({@link org.refcheck.sync.ValueClasses}) may commute when no reordering moves an old value out of its
+         * interval (default true; {@code -Drefcheck.orderAllAdds=true} turns it off). Off, exhaustive exploration
+         * visits every order of them, the unreduced baseline the reduction is checked against.
+         */
+        public Builder commuteAdditions(boolean commute) {
+            this.commuteAdditions = commute;
+            return this;
+        }
+
+        /** The state cache for exhaustive exploration (default {@link StateCache#OFF}). */
+        public Builder stateCache(StateCache cache) {
+            this.stateCache = cache;
+            return this;
+        }
+
         /** Whether to stop at the first failing execution (default true) or keep exploring. */
         public Builder stopOnFirstFailure(boolean stop) {
             this.stopOnFirstFailure = stop;
+            return this;
+        }
+
+        /**
+         * Called with the failure of every failing execution, in order (with {@link #stopOnFirstFailure} off: every
+         * distinct way the test fails).
+         */
+        public Builder onFailure(Consumer<Failure> listener) {
+            this.onFailure = listener;
             return this;
         }
 
@@ -158,6 +212,9 @@ public final class Model {
                 run.once(new Replay(Schedule.parse(replay)));
                 return run.result("replay", start, false);
             }
+            if (strategy == Strategy.EXHAUSTIVE && stateCache != StateCache.OFF) {
+                return run.depthFirst(new NaiveDfs(stateCache == StateCache.POSITIONS), "stateful", start);
+            }
             switch (strategy) {
                 case EXHAUSTIVE -> {
                     boolean more = run.explore(maxPreemptions);
@@ -168,17 +225,7 @@ public final class Model {
                     return run.result("exhaustive", start, complete && run.failing == null);
                 }
                 case NAIVE -> {
-                    NaiveDfs dfs = new NaiveDfs();
-                    boolean more = true;
-                    while (more && run.executions < maxExecutions) {
-                        dfs.beginExecution();
-                        Execution e = run.once(dfs);
-                        if (e.failure() != null && stopOnFirstFailure) {
-                            break;
-                        }
-                        more = dfs.endExecution();
-                    }
-                    return run.result("naive", start, !more && run.failing == null);
+                    return run.depthFirst(new NaiveDfs(), "naive", start);
                 }
                 case RANDOM -> {
                     RandomWalk walk = new RandomWalk(seed);
@@ -208,6 +255,7 @@ public final class Model {
             long traces;
             long sleepBlocked;
             long pruned;
+            long merged;
             int longest;
             Execution failing;
 
@@ -215,9 +263,24 @@ public final class Model {
                 this.body = body;
             }
 
+            /** Depth-first over every enabled thread, with or without a state cache. */
+            ModelResult depthFirst(NaiveDfs dfs, String name, long start) {
+                boolean more = true;
+                while (more && executions < maxExecutions) {
+                    dfs.beginExecution();
+                    Execution e = once(dfs);
+                    if (e.failure() != null && stopOnFirstFailure) {
+                        break;
+                    }
+                    more = dfs.endExecution();
+                }
+                merged = dfs.merged();
+                return result(name, start, !more && failing == null);
+            }
+
             /** Optimal DPOR under a preemption bound; returns whether branches were left unexplored. */
             boolean explore(int bound) {
-                Dpor dpor = new Dpor(bound);
+                Dpor dpor = new Dpor(bound, commuteAdditions);
                 boolean more = true;
                 while (more && executions < maxExecutions) {
                     dpor.beginExecution();
@@ -260,6 +323,9 @@ public final class Model {
                     traces++;
                 }
                 longest = Math.max(longest, e.events().size());
+                if (e.failure() != null) {
+                    onFailure.accept(e.failure());
+                }
                 if (e.failure() != null && failing == null) {
                     failing = e;
                 }
@@ -268,7 +334,7 @@ public final class Model {
 
             ModelResult result(String name, long start, boolean exhaustive) {
                 Counterexample cx = failing == null ? null : counterexample(failing);
-                return new ModelResult(name, executions, traces, sleepBlocked, pruned, longest,
+                return new ModelResult(name, executions, traces, sleepBlocked, pruned, merged, longest,
                         Duration.ofNanos(System.nanoTime() - start), exhaustive, cx);
             }
 

@@ -1,6 +1,6 @@
 package org.refcheck.sync;
 
-/** A thread started with {@link Threads#spawn}. */
+/** A thread started with {@link Threads#spawn}, or the calling thread ({@link Threads#self()}). */
 public interface Joinable {
 
     /** The name the thread was spawned with. */
@@ -11,4 +11,10 @@ public interface Joinable {
      * wrapped in an {@link AssertionError} that names the thread.
      */
     void join();
+
+    /**
+     * Makes the thread's parking permit available, so that its next (or current) {@link Threads#park()} returns;
+     * permits do not add up.
+     */
+    void unpark();
 }

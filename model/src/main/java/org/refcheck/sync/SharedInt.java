@@ -74,6 +74,24 @@ public interface SharedInt {
 
     int getAndAddRelease(int delta);
 
+    /**
+     * {@link #getAndAdd(int)} for a caller whose behaviour depends only on which interval of {@code observed} the
+     * old value falls in; the model checker may then commute it with other such adds (see {@link ValueClasses}).
+     */
+    default int getAndAdd(int delta, ValueClasses observed) {
+        return getAndAdd(delta);
+    }
+
+    /** {@link #getAndAddAcquire(int)}, observing only the interval of the old value. */
+    default int getAndAddAcquire(int delta, ValueClasses observed) {
+        return getAndAddAcquire(delta);
+    }
+
+    /** {@link #getAndAddRelease(int)}, observing only the interval of the old value. */
+    default int getAndAddRelease(int delta, ValueClasses observed) {
+        return getAndAddRelease(delta);
+    }
+
     int getAndSet(int value);
 
     int getAndSetAcquire(int value);

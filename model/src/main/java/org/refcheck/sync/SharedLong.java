@@ -74,6 +74,24 @@ public interface SharedLong {
 
     long getAndAddRelease(long delta);
 
+    /**
+     * {@link #getAndAdd(long)} for a caller whose behaviour depends only on which interval of {@code observed} the
+     * old value falls in; the model checker may then commute it with other such adds (see {@link ValueClasses}).
+     */
+    default long getAndAdd(long delta, ValueClasses observed) {
+        return getAndAdd(delta);
+    }
+
+    /** {@link #getAndAddAcquire(long)}, observing only the interval of the old value. */
+    default long getAndAddAcquire(long delta, ValueClasses observed) {
+        return getAndAddAcquire(delta);
+    }
+
+    /** {@link #getAndAddRelease(long)}, observing only the interval of the old value. */
+    default long getAndAddRelease(long delta, ValueClasses observed) {
+        return getAndAddRelease(delta);
+    }
+
     long getAndSet(long value);
 
     long getAndSetAcquire(long value);

@@ -15,7 +15,8 @@ import org.refcheck.backend.Backends;
  * the model checker it tells the scheduler that this thread cannot make progress until another thread writes.
  *
  * <p>Memory consistency effects: actions before {@link #spawn} happen-before the spawned body; actions of the body
- * happen-before {@link Joinable#join()} returns.
+ * happen-before {@link Joinable#join()} returns; actions before {@link Joinable#unpark()} happen-before the
+ * {@link #park()} it lets return.
  */
 public final class Threads {
 
@@ -25,6 +26,20 @@ public final class Threads {
     /** Starts {@code body} in a new thread of the test, named {@code name}. */
     public static Joinable spawn(String name, Runnable body) {
         return Backends.active().spawn(name, body);
+    }
+
+    /** The calling thread, as a handle another thread can {@link Joinable#unpark()}. */
+    public static Joinable self() {
+        return Backends.active().self();
+    }
+
+    /**
+     * Blocks until the calling thread's parking permit is available and consumes it ({@code LockSupport.park}
+     * without its spurious returns). Under the model checker a parked thread is disabled, and one that nobody will
+     * unpark shows up in a deadlock report.
+     */
+    public static void park() {
+        Backends.active().park();
     }
 
     /** One iteration of a spin loop is over and nothing changed: let other threads run. */

@@ -11,6 +11,7 @@ import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Fences;
 import org.refcheck.sync.Joinable;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -42,6 +43,7 @@ class BackendsTest {
             SharedLong.of("l", 2L);
             SharedRef.of("r", "x");
             Mutex.create("m");
+            Completion.create("c");
             new LifetimeTracker().allocate("a");
             Fences.full();
             Fences.acquire();
@@ -50,8 +52,8 @@ class BackendsTest {
         bound.start();
         bound.join();
         assertSame(recording, seen.get());
-        assertEquals(List.of("newInt i", "newLong l", "newRef r", "newMutex m", "allocate a", "fullFence",
-                "acquireFence", "releaseFence"), recording.calls);
+        assertEquals(List.of("newInt i", "newLong l", "newRef r", "newMutex m", "newCompletion c", "allocate a",
+                "fullFence", "acquireFence", "releaseFence"), recording.calls);
         assertNotSame(recording, Backends.active(), "binding must not leak into other threads");
     }
 
@@ -90,6 +92,12 @@ class BackendsTest {
         }
 
         @Override
+        public Completion newCompletion(String label) {
+            calls.add("newCompletion " + label);
+            return production.newCompletion(label);
+        }
+
+        @Override
         public Allocation allocate(LifetimeTracker tracker, String label) {
             calls.add("allocate " + label);
             return production.allocate(tracker, label);
@@ -99,6 +107,16 @@ class BackendsTest {
         public Joinable spawn(String name, Runnable body) {
             calls.add("spawn " + name);
             return production.spawn(name, body);
+        }
+
+        @Override
+        public Joinable self() {
+            return production.self();
+        }
+
+        @Override
+        public void park() {
+            production.park();
         }
 
         @Override

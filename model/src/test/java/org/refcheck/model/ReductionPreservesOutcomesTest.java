@@ -159,15 +159,7 @@ class ReductionPreservesOutcomesTest {
 
         assertEquals(naiveOutcomes, dporOutcomes, "outcomes of " + shown);
         assertEquals(naiveClasses, dporClasses, "equivalence classes of " + shown);
-        String counts = shown + ": " + dpor.summary() + " vs " + naive.summary();
-        boolean usesCas = program.stream().flatMap(List::stream).anyMatch(op -> op.kind == 3);
-        if (usesCas) {
-            // a compare-and-set that failed in one order may succeed in another: exploration plans with it as a
-            // write, so it may revisit a class in which it failed, but never more than the coarse classes
-            assertTrue(dpor.executions() >= naiveClasses.size() && dpor.executions() <= naiveCoarse.size(),
-                    "between " + naiveClasses.size() + " and " + naiveCoarse.size() + " executions for " + counts);
-        } else {
-            assertEquals(naiveClasses.size(), dpor.executions(), "one execution per class for " + counts);
-        }
+        assertEquals(naiveClasses.size(), dpor.executions(),
+                "one execution per class for " + shown + ": " + dpor.summary() + " vs " + naive.summary());
     }
 }

@@ -6,16 +6,49 @@ import org.refcheck.sync.Joinable;
 final class PlatformThread implements Joinable {
 
     private final Thread thread;
+    private final ParkingPermit permit;
     private volatile Throwable failure;
 
     private PlatformThread(String name, Runnable body) {
         this.thread = new Thread(() -> {
+            ParkingPermit.bind(permit());
             try {
                 body.run();
             } catch (Throwable t) {
                 failure = t;
             }
         }, name);
+        this.permit = new ParkingPermit(thread);
+    }
+
+    private ParkingPermit permit() {
+        return permit;
+    }
+
+    /** The calling thread as a handle: it can be unparked, not joined. */
+    static Joinable self() {
+        ParkingPermit own = ParkingPermit.ofCurrentThread();
+        return new Joinable() {
+            @Override
+            public String name() {
+                return own.thread().getName();
+            }
+
+            @Override
+            public void join() {
+                throw new IllegalStateException("thread " + name() + " cannot join itself");
+            }
+
+            @Override
+            public void unpark() {
+                own.give();
+            }
+        };
+    }
+
+    @Override
+    public void unpark() {
+        permit.give();
     }
 
     static PlatformThread start(String name, Runnable body) {

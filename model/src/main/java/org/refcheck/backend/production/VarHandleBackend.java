@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import org.refcheck.backend.Backend;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
@@ -39,6 +40,11 @@ public final class VarHandleBackend implements Backend {
     }
 
     @Override
+    public Completion newCompletion(String label) {
+        return new BlockingCompletion(label);
+    }
+
+    @Override
     public Allocation allocate(LifetimeTracker tracker, String label) {
         return new TrackedAllocation(tracker, label);
     }
@@ -46,6 +52,16 @@ public final class VarHandleBackend implements Backend {
     @Override
     public Joinable spawn(String name, Runnable body) {
         return PlatformThread.start(name, body);
+    }
+
+    @Override
+    public Joinable self() {
+        return PlatformThread.self();
+    }
+
+    @Override
+    public void park() {
+        ParkingPermit.ofCurrentThread().take();
     }
 
     @Override

@@ -2,11 +2,13 @@ package org.refcheck.model.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.Threads;
+import org.refcheck.sync.ValueClasses;
 
 /**
  * Program families whose number of Mazurkiewicz traces is known, written against the facade: the yardsticks of
@@ -124,6 +126,65 @@ public final class Families {
                 });
             }
             spawnAll(bodies);
+        };
+    }
+
+    /** What the drop of {@link #refcountObserving} tells apart: old value below one, one (the last), above one. */
+    private static final ValueClasses LAST_REFERENCE = ValueClasses.split(1, 2);
+
+    /**
+     * refcount(NT, OPS) written as a reference count uses its counter: increments ignore the old value
+     * ({@link ValueClasses#NONE}) and decrements only ask whether it was the last reference. With value-aware
+     * commutation the counter operations commute except around the zero crossing, so the traces are the NT
+     * choices of the thread whose drop is the last (every use precedes it in happens-before), which the thread
+     * that frees reports to {@code freedBy}.
+     */
+    public static Runnable refcountObserving(int threads, int ops, Consumer<String> freedBy) {
+        return () -> {
+            LifetimeTracker heap = new LifetimeTracker();
+            Allocation obj = heap.allocate("obj");
+            SharedInt count = SharedInt.of("count", threads);
+            List<Runnable> bodies = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String name = "t" + (t + 1);
+                Runnable drop = () -> {
+                    if (count.getAndAddRelease(-1, LAST_REFERENCE) == 1) {
+                        obj.free();
+                        freedBy.accept(name);
+                    }
+                };
+                bodies.add(() -> {
+                    for (int i = 0; i < ops; i++) {
+                        obj.access();
+                        count.getAndAdd(1, ValueClasses.NONE);
+                        obj.access();
+                        drop.run();
+                    }
+                    obj.access();
+                    drop.run();
+                });
+            }
+            spawnAll(bodies);
+        };
+    }
+
+    /**
+     * casrot(N), GenMC's compare-and-set rotation: {@code x} starts at 0 and thread i runs
+     * {@code compareAndSet(x, i, i + 1)}. Traces for N = 2..9: 2, 5, 14, 43, 144, 523, 2,048, 8,597. The values the
+     * compare-and-sets found name the trace (successes always run 0, 1, 2, ... in order, and a failure's value says
+     * which success it followed); they are reported to {@code trace} at the end.
+     */
+    public static Runnable casRotation(int n, Consumer<String> trace) {
+        return () -> {
+            SharedInt x = SharedInt.of("x", 0);
+            int[] found = new int[n];
+            List<Runnable> bodies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int from = i;
+                bodies.add(() -> found[from] = x.compareAndExchange(from, from + 1));
+            }
+            spawnAll(bodies);
+            trace.accept(java.util.Arrays.toString(found));
         };
     }
 

@@ -32,6 +32,7 @@ public final class Dpor implements SchedulingStrategy {
      */
 
     private final int preemptionBound;
+    private final boolean commuteAdditions;
     private final List<Node> stack = new ArrayList<>();
     private int position;
     private int branchPoint = -1;
@@ -43,9 +44,14 @@ public final class Dpor implements SchedulingStrategy {
     private long sleepBlocked;
     private long boundPruned;
 
-    /** @param preemptionBound the maximum number of preemptions per execution, or a negative number for none */
-    public Dpor(int preemptionBound) {
+    /**
+     * @param preemptionBound  the maximum number of preemptions per execution, or a negative number for none
+     * @param commuteAdditions whether adds that declared what they observe may commute (see
+     *                         {@link CommutingAdditions}); {@code false} explores every order of them
+     */
+    public Dpor(int preemptionBound, boolean commuteAdditions) {
         this.preemptionBound = preemptionBound;
+        this.commuteAdditions = commuteAdditions;
     }
 
     /** Executions that ended because every enabled thread was asleep (zero for optimal exploration). */
@@ -186,7 +192,7 @@ public final class Dpor implements SchedulingStrategy {
             stack.remove(stack.size() - 1);   // nodes whose operation never ran (execution cut there)
         }
         List<Event> events = execution.events();
-        for (RaceDetector.Race race : RaceDetector.races(events)) {
+        for (RaceDetector.Race race : RaceDetector.races(events, commuteAdditions)) {
             Node node = stack.get(race.first());
             boolean covered = false;
             for (Step asleep : node.sleep) {

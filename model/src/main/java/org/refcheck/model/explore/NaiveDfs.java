@@ -1,14 +1,22 @@
 package org.refcheck.model.explore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.refcheck.model.rt.Execution;
 import org.refcheck.model.rt.LogicalThread;
 import org.refcheck.model.rt.SchedulingStrategy;
+import org.refcheck.model.rt.StateFingerprint;
 
 /**
  * Every interleaving, without any reduction: depth-first over the enabled threads at every step. The baseline that
  * reductions are measured and checked against; exponential even for tiny tests.
+ *
+ * <p>With a state cache it becomes stateful, as SPIN is: an execution that reaches a state some earlier execution
+ * already reached is cut there: everything reachable from that state is explored from its first visit, and,
+ * depth-first, that exploration has finished (it cannot lie on the current path, since the states along one path
+ * differ in the steps taken). States without a fingerprint are never merged.
  */
 public final class NaiveDfs implements SchedulingStrategy {
 
@@ -18,6 +26,35 @@ public final class NaiveDfs implements SchedulingStrategy {
 
     private final List<Choice> path = new ArrayList<>();
     private int position;
+    private final Set<StateFingerprint> visited;
+    private final boolean positionsOnly;
+    private long merged;
+
+    /** Every interleaving, no cache. */
+    public NaiveDfs() {
+        this.visited = null;
+        this.positionsOnly = false;
+    }
+
+    /**
+     * Stateful exploration: every interleaving up to equal states.
+     *
+     * @param positionsOnly whether threads keep no hidden local state (see {@link Execution#fingerprint})
+     */
+    public NaiveDfs(boolean positionsOnly) {
+        this.visited = new HashSet<>();
+        this.positionsOnly = positionsOnly;
+    }
+
+    /** Executions cut because they reached a state already explored. */
+    public long merged() {
+        return merged;
+    }
+
+    /** Distinct states seen (with a cache). */
+    public long states() {
+        return visited == null ? 0 : visited.size();
+    }
 
     /** Prepares the next execution. */
     public void beginExecution() {
@@ -30,6 +67,13 @@ public final class NaiveDfs implements SchedulingStrategy {
         if (position < path.size()) {
             taken = path.get(position).taken;
         } else {
+            if (visited != null) {
+                StateFingerprint state = execution.fingerprint(positionsOnly);
+                if (state != null && !visited.add(state)) {
+                    merged++;
+                    return null;
+                }
+            }
             int[] ids = new int[enabled.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = enabled.get(i).id();

@@ -28,13 +28,13 @@ public final class Event {
     public final Object written;
     /** The thread a spawn started or a join waited for, or -1. */
     public final int otherThread;
-    /** Vector clock: for each thread, how many of its events happen-before or equal this one. */
-    int[] clock;
+    /** For an add whose caller declared what it observes, what it did; otherwise {@code null}. */
+    public final Addition addition;
     /** Source location of the protocol code that performed it, when recorded. */
     String location;
 
     Event(int index, int thread, int threadStep, OpKind kind, OpKind announced, long object, String label,
-            String method, Object read, Object written, int otherThread) {
+            String method, Object read, Object written, int otherThread, Addition addition) {
         this.index = index;
         this.thread = thread;
         this.threadStep = threadStep;
@@ -46,11 +46,7 @@ public final class Event {
         this.read = read;
         this.written = written;
         this.otherThread = otherThread;
-    }
-
-    /** Whether this event happens-before (or is) {@code later}. */
-    public boolean happensBefore(Event later) {
-        return later.clock.length > thread && later.clock[thread] >= threadStep;
+        this.addition = addition;
     }
 
     /** Whether this event and {@code other} (of another thread) fail to commute. */

@@ -1,7 +1,6 @@
 package org.refcheck.model.rt;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.refcheck.lifetime.Violation;
  *
  * <p>Exactly one logical thread runs at a time. Each facade operation calls {@link #schedule} before it acts and
  * {@link #record} after: the first is the scheduling point (the strategy picks who runs next among the threads whose
- * pending operation is enabled), the second appends the event and maintains the happens-before vector clocks.
+ * pending operation is enabled), the second appends the event; exploration derives happens-before from the events.
  */
 public final class Execution {
 
@@ -27,10 +26,6 @@ public final class Execution {
      * Unwinding: `aborting` is set and every waiting thread is given the turn; schedule() then throws
      * ExecutionAborted in it. The driver joins every platform thread before the execution is reported, so no
      * thread of one execution ever runs during the next.
-     *
-     * Vector clocks: a thread's clock counts, per thread, the events that happen-before its latest event. An event
-     * joins the clocks of the earlier conflicting events on its object: the last write, and (for a write) the reads
-     * since that write. Spawn passes the spawner's clock to the child; join passes the child's to the joiner.
      */
 
     private final SchedulingStrategy strategy;
@@ -41,6 +36,7 @@ public final class Execution {
     private final List<LogicalThread> threads = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<ModelAllocation> allocations = new ArrayList<>();
+    private final List<ModelObject> objects = new ArrayList<>();
     private final Map<Object, String> objectNames = new IdentityHashMap<>();
     private final Semaphore driverTurn = new Semaphore(0);
     private final Semaphore done = new Semaphore(0);
@@ -174,7 +170,14 @@ public final class Execution {
 
     /** Appends the event the current thread just performed. */
     Event record(OpKind kind, ModelObject object, String method, Object read, Object written) {
-        return record(kind, object.id, object.label, object.clocks, method, display(read), display(written), -1);
+        current.history.mix(kind.ordinal()).mix(object.id).mixValue(read);
+        return record(kind, object.id, object.label, method, display(read), display(written), -1, null);
+    }
+
+    /** Appends an add whose caller declared the interval of the old value it observes. */
+    Event recordAddition(ModelObject object, String method, Object read, Object written, Addition addition) {
+        current.history.mix(OpKind.RMW.ordinal()).mix(object.id).mix(addition.low());   // the interval, not the value
+        return record(OpKind.RMW, object.id, object.label, method, display(read), display(written), -1, addition);
     }
 
     /**
@@ -195,25 +198,13 @@ public final class Execution {
         return name;
     }
 
-    Event record(OpKind kind, long objectId, String label, ObjectClocks clocks, String method, Object read,
-            Object written, int otherThread) {
+    Event record(OpKind kind, long objectId, String label, String method, Object read, Object written,
+            int otherThread, Addition addition) {
         LogicalThread self = current;
         self.steps++;
-        int[] clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, threads.size()));
-        clock[self.id] = self.steps;
-        if (clocks != null) {
-            clocks.joinInto(clock, kind.writes());
-        }
-        if (kind == OpKind.JOIN) {
-            join(clock, threads.get(otherThread).clock);
-        }
+        self.path.mix(kind.ordinal()).mix(objectId).mix(method.hashCode());
         Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
-                read, written, otherThread);
-        event.clock = clock;
-        self.clock = clock;
-        if (clocks != null) {
-            clocks.update(clock, kind.writes());
-        }
+                read, written, otherThread, addition);
         if (kind.writes()) {
             writes++;
         }
@@ -223,12 +214,6 @@ public final class Execution {
         events.add(event);
         strategy.executed(this, event);
         return event;
-    }
-
-    private static void join(int[] into, int[] other) {
-        for (int i = 0; i < Math.min(into.length, other.length); i++) {
-            into[i] = Math.max(into[i], other[i]);
-        }
     }
 
     private LogicalThread chooseNext(LogicalThread self) {
@@ -266,6 +251,8 @@ public final class Execution {
         return switch (op.kind()) {
             case LOCK -> !((ModelMutex) op.target()).isHeld();
             case JOIN -> ((LogicalThread) op.target()).finished;
+            case AWAIT -> ((ModelCompletion) op.target()).available();
+            case PARK -> t.permit;
             case SPIN -> writes > t.spinMark;
             default -> true;
         };
@@ -281,12 +268,42 @@ public final class Execution {
             b.append(' ').append(t.getName()).append(switch (op.kind()) {
                 case LOCK -> " waits for " + op.label() + " held by " + ((ModelMutex) op.target()).holderName();
                 case JOIN -> " waits to join " + ((LogicalThread) op.target()).getName();
+                case AWAIT -> " waits for " + op.label() + ", which nobody will complete";
+                case PARK -> " parks, but nobody will unpark it";
                 case SPIN -> " spins, but no thread will write again";
                 default -> " at " + op;
             }).append(';');
         }
         b.setLength(b.length() - 1);
         return b.toString();
+    }
+
+    void register(ModelObject object) {
+        objects.add(object);
+    }
+
+    /**
+     * The state at this scheduling point, for the state cache: every facade object's value and, per thread, its
+     * pending operation, whether it can run, and either everything it observed or, with {@code positionsOnly},
+     * only which operations it performed (its path through its code, without the values it saw). Returns {@code null} when some value has no identity stable across executions.
+     *
+     * @param positionsOnly whether the test declared that its threads keep no hidden local state, so that what a
+     *                      thread does next depends only on the operations it performed and the shared state
+     */
+    public StateFingerprint fingerprint(boolean positionsOnly) {
+        StateFingerprint.Builder b = new StateFingerprint.Builder();
+        for (LogicalThread t : threads) {
+            b.mix(t.id).mix(t.finished ? 1 : 0).mix(t.steps).mix(t.permit ? 1 : 0);
+            Op op = t.pending;
+            if (op != null) {
+                b.mix(op.kind().ordinal()).mix(op.object()).mix(op.method().hashCode()).mix(isEnabled(t) ? 1 : 0);
+            }
+            b.mixAll(positionsOnly ? t.path : t.history);
+        }
+        for (ModelObject o : objects) {
+            b.mix(o.id).mixValue(o.stateValue());
+        }
+        return b.build();
     }
 
     /** A fresh object id: the creating thread in the high half, its creation count in the low half. */
@@ -304,8 +321,7 @@ public final class Execution {
 
     LogicalThread newThread(String name, Runnable body, LogicalThread spawner) {
         int id = threads.size();
-        int[] clock = spawner == null ? new int[id + 1] : Arrays.copyOf(spawner.clock, id + 1);
-        LogicalThread t = new LogicalThread(this, id, name, body, spawner, clock);
+        LogicalThread t = new LogicalThread(this, id, name, body, spawner);
         threads.add(t);
         return t;
     }
@@ -315,8 +331,7 @@ public final class Execution {
         LogicalThread self = currentThread();
         schedule(new Op(OpKind.SPAWN, Op.NO_OBJECT, name, "spawn", null));
         LogicalThread child = newThread(name, body, self);
-        record(OpKind.SPAWN, Op.NO_OBJECT, name, null, "spawn", null, null, child.id);
-        child.clock = Arrays.copyOf(self.clock, Math.max(self.clock.length, child.id + 1));
+        record(OpKind.SPAWN, Op.NO_OBJECT, name, "spawn", null, null, child.id, null);
         Carrier.start(child);
         self.awaitTurn();
         if (aborting) {
@@ -328,7 +343,7 @@ public final class Execution {
 
     void joinThread(LogicalThread target) {
         schedule(new Op(OpKind.JOIN, Op.NO_OBJECT, target.getName(), "join", target));
-        record(OpKind.JOIN, Op.NO_OBJECT, target.getName(), null, "join", null, null, target.id);
+        record(OpKind.JOIN, Op.NO_OBJECT, target.getName(), "join", null, null, target.id, null);
     }
 
     private void joinAllThreads() {
@@ -337,14 +352,32 @@ public final class Execution {
         }
     }
 
+    void park() {
+        LogicalThread self = currentThread();
+        schedule(new Op(OpKind.PARK, permitId(self), self.getName() + ".permit", "park", null));
+        self.permit = false;
+        record(OpKind.PARK, permitId(self), self.getName() + ".permit", "park", true, false, -1, null);
+    }
+
+    void unpark(LogicalThread target) {
+        schedule(new Op(OpKind.UNPARK, permitId(target), target.getName() + ".permit", "unpark", null));
+        target.permit = true;
+        record(OpKind.UNPARK, permitId(target), target.getName() + ".permit", "unpark", null, true, -1, null);
+    }
+
+    /** The object id of a thread's parking permit: negative, below {@link Op#NO_OBJECT}, so never a real object. */
+    private static long permitId(LogicalThread t) {
+        return -2L - t.id;
+    }
+
     void spinWait() {
         schedule(new Op(OpKind.SPIN, Op.NO_OBJECT, currentThread().getName(), "onSpinWait", null));
-        record(OpKind.SPIN, Op.NO_OBJECT, current.getName(), null, "onSpinWait", null, null, -1);
+        record(OpKind.SPIN, Op.NO_OBJECT, current.getName(), "onSpinWait", null, null, -1, null);
     }
 
     void fence(String method) {
         schedule(new Op(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null));
-        record(OpKind.FENCE, Op.NO_OBJECT, "fence", null, method, null, null, -1);
+        record(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null, null, -1, null);
     }
 
     private void wakeSpawner(LogicalThread t) {

@@ -31,20 +31,23 @@ public final class LogicalThread {
     boolean finished;
     /** Events this thread performed so far. */
     int steps;
-    /** This thread's vector clock after its latest event. */
-    int[] clock;
+    /** Whether the parking permit is available. */
+    boolean permit;
+    /** What this thread observed so far, in order, for the state cache. */
+    final StateFingerprint.Builder history = new StateFingerprint.Builder();
+    /** The operations this thread performed so far, without the values, for the state cache. */
+    final StateFingerprint.Builder path = new StateFingerprint.Builder();
     /** Shared objects this thread created so far (the low half of their ids). */
     int objectsCreated;
     /** For a pending spin: the execution's write count when the spin was announced. */
     long spinMark;
 
-    LogicalThread(Execution execution, int id, String name, Runnable body, LogicalThread spawner, int[] clock) {
+    LogicalThread(Execution execution, int id, String name, Runnable body, LogicalThread spawner) {
         this.execution = execution;
         this.id = id;
         this.name = name;
         this.body = body;
         this.spawner = spawner;
-        this.clock = clock;
     }
 
     /** The thread's index in its execution: 0 for the test body, then in spawn order. */

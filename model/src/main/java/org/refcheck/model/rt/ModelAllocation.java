@@ -25,6 +25,11 @@ final class ModelAllocation extends ModelObject implements Allocation {
         execution.allocated(this);
     }
 
+    @Override
+    Object stateValue() {
+        return state;
+    }
+
     AllocationState stateRaw() {
         return state;
     }

@@ -3,6 +3,7 @@ package org.refcheck.model.rt;
 import org.refcheck.backend.Backend;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
@@ -50,6 +51,11 @@ final class ModelBackend implements Backend {
     }
 
     @Override
+    public Completion newCompletion(String label) {
+        return new ModelCompletion(execution(), label);
+    }
+
+    @Override
     public Allocation allocate(LifetimeTracker tracker, String label) {
         return new ModelAllocation(execution(), tracker, label);
     }
@@ -57,16 +63,35 @@ final class ModelBackend implements Backend {
     @Override
     public Joinable spawn(String name, Runnable body) {
         Execution execution = execution();
-        LogicalThread child = execution.spawn(name, body);
+        return handle(execution, execution.spawn(name, body));
+    }
+
+    @Override
+    public Joinable self() {
+        Execution execution = execution();
+        return handle(execution, execution.currentThread());
+    }
+
+    @Override
+    public void park() {
+        execution().park();
+    }
+
+    private static Joinable handle(Execution execution, LogicalThread thread) {
         return new Joinable() {
             @Override
             public String name() {
-                return name;
+                return thread.getName();
             }
 
             @Override
             public void join() {
-                execution.joinThread(child);
+                execution.joinThread(thread);
+            }
+
+            @Override
+            public void unpark() {
+                execution.unpark(thread);
             }
         };
     }

@@ -1,6 +1,7 @@
 package org.refcheck.model.rt;
 
 import java.util.function.UnaryOperator;
+import org.refcheck.sync.ValueClasses;
 
 /**
  * The model back-end's storage for one shared cell. Every access is a scheduling point followed by an event; the
@@ -58,6 +59,32 @@ final class ModelCell extends ModelObject {
         value = f.apply(old);
         record(OpKind.RMW, method, old, value);
         return old;
+    }
+
+    /**
+     * An add whose caller observes only the interval of {@code observed} that holds the old value: stores
+     * {@code old + delta} (wrapping as {@code int} or {@code long}, as the cell is) and returns {@code old}.
+     */
+    Object add(String method, long delta, ValueClasses observed) {
+        schedule(OpKind.RMW, method);
+        Object old = value;
+        long before = ((Number) old).longValue();
+        long low = observed.lowestOfClass(before);
+        long high = observed.highestOfClass(before);
+        if (old instanceof Integer) {
+            value = (int) before + (int) delta;
+            low = Math.max(low, Integer.MIN_VALUE);
+            high = Math.min(high, Integer.MAX_VALUE);
+        } else {
+            value = before + delta;
+        }
+        execution.recordAddition(this, method, old, value, new Addition(before, delta, low, high));
+        return old;
+    }
+
+    @Override
+    Object stateValue() {
+        return value;
     }
 
     /** The value without a scheduling point, for traces and end-of-execution checks. */

@@ -1,6 +1,7 @@
 package org.refcheck.model.rt;
 
 import org.refcheck.sync.SharedInt;
+import org.refcheck.sync.ValueClasses;
 
 /** The model back-end's {@link SharedInt}: each access mode is a scheduling point on one {@link ModelCell}. */
 final class ModelInt implements SharedInt {
@@ -109,6 +110,21 @@ final class ModelInt implements SharedInt {
     @Override
     public int getAndAddRelease(int delta) {
         return (int) cell.update("getAndAddRelease", old -> (int) old + delta);
+    }
+
+    @Override
+    public int getAndAdd(int delta, ValueClasses observed) {
+        return (int) cell.add("getAndAdd", delta, observed);
+    }
+
+    @Override
+    public int getAndAddAcquire(int delta, ValueClasses observed) {
+        return (int) cell.add("getAndAddAcquire", delta, observed);
+    }
+
+    @Override
+    public int getAndAddRelease(int delta, ValueClasses observed) {
+        return (int) cell.add("getAndAddRelease", delta, observed);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.refcheck.model.rt;
 
 import org.refcheck.sync.SharedLong;
+import org.refcheck.sync.ValueClasses;
 
 /** The model back-end's {@link SharedLong}: each access mode is a scheduling point on one {@link ModelCell}. */
 final class ModelLong implements SharedLong {
@@ -109,6 +110,21 @@ final class ModelLong implements SharedLong {
     @Override
     public long getAndAddRelease(long delta) {
         return (long) cell.update("getAndAddRelease", old -> (long) old + delta);
+    }
+
+    @Override
+    public long getAndAdd(long delta, ValueClasses observed) {
+        return (long) cell.add("getAndAdd", delta, observed);
+    }
+
+    @Override
+    public long getAndAddAcquire(long delta, ValueClasses observed) {
+        return (long) cell.add("getAndAddAcquire", delta, observed);
+    }
+
+    @Override
+    public long getAndAddRelease(long delta, ValueClasses observed) {
+        return (long) cell.add("getAndAddRelease", delta, observed);
     }
 
     @Override

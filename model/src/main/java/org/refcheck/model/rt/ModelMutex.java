@@ -14,6 +14,11 @@ final class ModelMutex extends ModelObject implements Mutex {
         super(execution, label);
     }
 
+    @Override
+    Object stateValue() {
+        return holder == null ? -1 : holder.id;
+    }
+
     boolean isHeld() {
         return holder != null;
     }

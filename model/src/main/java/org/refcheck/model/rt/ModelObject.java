@@ -10,13 +10,16 @@ abstract class ModelObject {
     final Execution execution;
     final long id;
     final String label;
-    final ObjectClocks clocks = new ObjectClocks();
 
     ModelObject(Execution execution, String label) {
         this.execution = execution;
         this.id = execution.newObjectId();
         this.label = label;
+        execution.register(this);
     }
+
+    /** What this object holds now, for the state cache: a value with an identity stable across executions. */
+    abstract Object stateValue();
 
     public String label() {
         return label;

@@ -17,6 +17,14 @@ public enum OpKind {
     UNLOCK(true),
     /** Starting a thread. */
     SPAWN(false),
+    /** Waiting for a completion; enabled only while a done event is available, which it consumes. */
+    AWAIT(true),
+    /** Completing a completion: one more done event, or done for every waiter. */
+    SIGNAL(true),
+    /** Parking; enabled only while the thread's permit is available, which it consumes. */
+    PARK(true),
+    /** Making a thread's parking permit available. */
+    UNPARK(true),
     /** Waiting for a thread to finish; enabled only once it has. */
     JOIN(false),
     /** One spin-loop iteration found nothing changed; enabled once another thread has written. */

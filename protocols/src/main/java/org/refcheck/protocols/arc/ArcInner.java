@@ -3,6 +3,7 @@ package org.refcheck.protocols.arc;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.SharedInt;
+import org.refcheck.sync.ValueClasses;
 
 /**
  * The shared allocation behind {@link Arc} and {@link Weak}: std's {@code ArcInner { strong, weak, data }}, tracked
@@ -44,6 +45,13 @@ public final class ArcInner<T> {
 
     /** The weak-count lock sentinel, std's {@code usize::MAX}: {@code -1}, all bits set. */
     public static final int LOCKED = -1;
+
+    /**
+     * What every caller of a count's {@code fetch_add}/{@code fetch_sub} tells apart in the old value: above
+     * {@link #MAX_REFCOUNT} read as unsigned (negative), zero, one (the last reference) and more. Declared to the
+     * facade so that the model checker commutes the increments and decrements that cannot cross these.
+     */
+    private static final ValueClasses OBSERVED = ValueClasses.split(0, 1, 2);
 
     /** std's {@code MAX_REFCOUNT} ({@code isize::MAX}) for a 32-bit count read as unsigned. */
     public static final int MAX_REFCOUNT = Integer.MAX_VALUE;
@@ -95,7 +103,7 @@ public final class ArcInner<T> {
 
     /** Relaxed {@code fetch_add} of {@code strong} (Java has no relaxed RMW: volatile {@code getAndAdd}). */
     public int strongGetAndAdd(int delta) {
-        int old = strong.getAndAdd(delta);
+        int old = strong.getAndAdd(delta, OBSERVED);
         if (old == 0 && delta > 0) {
             allocation.countRoseFromZero();
         }
@@ -104,7 +112,7 @@ public final class ArcInner<T> {
 
     /** Release {@code fetch_sub}/{@code fetch_add} of {@code strong}. */
     public int strongGetAndAddRelease(int delta) {
-        return strong.getAndAddRelease(delta);
+        return strong.getAndAddRelease(delta, OBSERVED);
     }
 
     /** {@code compare_exchange(expected, next, Acquire, Relaxed)} of {@code strong}; returns the witness. */
@@ -131,7 +139,7 @@ public final class ArcInner<T> {
 
     /** Relaxed {@code fetch_add} of {@code weak} (volatile {@code getAndAdd}). */
     public int weakGetAndAdd(int delta) {
-        int old = weak.getAndAdd(delta);
+        int old = weak.getAndAdd(delta, OBSERVED);
         if (old == 0 && delta > 0) {
             allocation.countRoseFromZero();
         }
@@ -140,7 +148,7 @@ public final class ArcInner<T> {
 
     /** Release {@code fetch_sub} of {@code weak}. */
     public int weakGetAndAddRelease(int delta) {
-        return weak.getAndAddRelease(delta);
+        return weak.getAndAddRelease(delta, OBSERVED);
     }
 
     /** {@code compare_exchange(expected, next, Acquire, Relaxed)} of {@code weak}; returns the witness. */

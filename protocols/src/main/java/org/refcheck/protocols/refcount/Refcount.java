@@ -6,6 +6,7 @@ import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Fences;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
+import org.refcheck.sync.ValueClasses;
 
 /**
  * The kernel's {@code refcount_t}: a reference counter that saturates instead of wrapping.
@@ -86,6 +87,8 @@ public class Refcount {
     private final int shift;
     private final Allocation owner;
     private final SharedInt refs;
+    /** What the callers of an add of one or minus one tell apart; see {@link #observedAround(int)}. */
+    private final ValueClasses aroundOne;
 
     /** A full-width counter that is not embedded in a tracked allocation. */
     public Refcount(LifetimeTracker tracker, String label, int initial) {
@@ -113,6 +116,7 @@ public class Refcount {
         this.shift = width.shift();
         this.owner = owner;
         this.refs = SharedInt.of(label, toCell(initial));
+        this.aroundOne = observedAround(1);
     }
 
     /** Creates counters; lets a protocol that embeds a counter take a narrow, mutant or test variant. */
@@ -417,13 +421,33 @@ public class Refcount {
     /** {@code atomic_fetch_add_relaxed}: returns the old value. */
     protected int getAndAddCount(int delta) {
         touch();
-        return fromCell(refs.getAndAdd(toCell(delta)));
+        return fromCell(refs.getAndAdd(toCell(delta), observedBy(delta)));
     }
 
     /** {@code atomic_fetch_add_release} (so {@code fetch_sub_release} with a negated delta): returns the old value. */
     protected int getAndAddCountRelease(int delta) {
         touch();
-        return fromCell(refs.getAndAddRelease(toCell(delta)));
+        return fromCell(refs.getAndAddRelease(toCell(delta), observedBy(delta)));
+    }
+
+    private ValueClasses observedBy(int delta) {
+        return delta == 1 || delta == -1 ? aroundOne : observedAround(Math.abs(delta));
+    }
+
+    /**
+     * The old values the callers of a {@code fetch_add} of {@code ±i} tell apart, in cell units: negative (bad),
+     * zero (addition on 0, or underflow), below {@code i} (underflow of a subtraction), exactly {@code i} (the
+     * subtraction reaches zero), and above {@code max - i} (the addition overflows). Every check of
+     * lib/refcount.c, and of the mutants that override the steps around the add, compares the old value only with
+     * these boundaries, which lets the model checker commute the increments and decrements in between.
+     */
+    private ValueClasses observedAround(int i) {
+        long[] counterBoundaries = {0, 1, i, (long) i + 1, (long) width.max() - i + 1};
+        long[] cellBoundaries = new long[counterBoundaries.length];
+        for (int k = 0; k < counterBoundaries.length; k++) {
+            cellBoundaries[k] = counterBoundaries[k] << shift;
+        }
+        return ValueClasses.split(cellBoundaries);
     }
 
     /** {@code atomic_try_cmpxchg_relaxed}; may fail spuriously. */

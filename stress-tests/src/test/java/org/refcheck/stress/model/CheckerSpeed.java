@@ -35,12 +35,21 @@ public final class CheckerSpeed {
     private CheckerSpeed() {
     }
 
-    /** One scenario; {@code mutant} means a failure is expected and the time to find it is what counts. */
-    private record Row(String name, boolean mutant, Runnable scenario, boolean withLincheck) {
+    /**
+     * One scenario; {@code mutant} means a failure is expected and the time to find it is what counts.
+     * {@code cache} is the state cache refcheck explores it with.
+     */
+    private record Row(String name, boolean mutant, Runnable scenario, boolean withLincheck, Model.StateCache cache) {
+        Row(String name, boolean mutant, Runnable scenario, boolean withLincheck) {
+            this(name, mutant, scenario, withLincheck, Model.StateCache.OFF);
+        }
     }
 
-    /** Median figures of one checker on one row. */
-    private record Figures(long runs, double millis, boolean found, boolean complete) {
+    /**
+     * Median figures of one checker on one row: {@code firstMillis} is the time to the first failing execution
+     * (for refcheck before it minimises the counterexample), or the whole time when none failed.
+     */
+    private record Figures(long runs, double millis, double firstMillis, boolean found, boolean complete) {
         double perSecond() {
             return millis <= 0 ? 0 : runs / (millis / 1000.0);
         }
@@ -65,26 +74,39 @@ public final class CheckerSpeed {
         rows.add(new Row("refcount(2,1)", false, Families.refcount(2, 1), false));
         rows.add(new Row("refcount(3,1)", false, Families.refcount(3, 1), false));
         rows.add(new Row("refcount(2,2)", false, Families.refcount(2, 2), false));
+        rows.add(new Row("refcount(3,2), state cache", false, Families.refcount(3, 2), false,
+                Model.StateCache.POSITIONS));
+        for (int[] size : new int[][] {{3, 2}, {4, 2}, {5, 2}, {4, 3}, {6, 2}}) {
+            rows.add(new Row("refcount(" + size[0] + "," + size[1] + "), observing adds", false,
+                    Families.refcountObserving(size[0], size[1], freer -> { }), false));
+        }
+        rows.add(new Row("casrot(6)", false, Families.casRotation(6, trace -> { }), false));
+        rows.add(new Row("casrot(7)", false, Families.casRotation(7, trace -> { }), false));
         rows.add(new Row("readers(8)", false, Families.readers(8), false));
         rows.add(new Row("lastzero(10)", false, Families.lastZero(10), false));
 
         System.out.println("refcheck checker speed: median of " + REPEATS + " warm runs; Lincheck capped at "
                 + LINCHECK_INVOCATIONS + " invocations (JDK " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs)");
-        System.out.println(String.format(Locale.ROOT, "%-42s | %10s %10s %10s %-12s | %10s %10s %10s %-14s | %8s",
-                "scenario", "execs", "ms", "execs/s", "refcheck", "invocs", "ms", "invocs/s", "Lincheck",
-                "ratio"));
+        System.out.println(String.format(Locale.ROOT,
+                "%-42s | %10s %10s %10s %10s %-12s | %10s %10s %10s %10s %-14s | %8s %8s",
+                "scenario", "execs", "ms", "first ms", "execs/s", "refcheck", "invocs", "ms", "first ms", "invocs/s",
+                "Lincheck", "execs/s", "first"));
         for (Row row : rows) {
             Figures ours = median(() -> refcheck(row));
             Figures theirs = row.withLincheck ? median(() -> lincheck(row)) : null;
             String ratio = theirs == null || theirs.perSecond() == 0 ? "" : String.format(Locale.ROOT, "%.1fx",
                     ours.perSecond() / theirs.perSecond());
-            System.out.println(String.format(Locale.ROOT, "%-42s | %10d %10.2f %10.0f %-12s | %10s %10s %10s %-14s | %8s",
-                    row.name, ours.runs, ours.millis, ours.perSecond(), verdict(row, ours),
+            String firstRatio = theirs == null || !row.mutant || ours.firstMillis <= 0 ? ""
+                    : String.format(Locale.ROOT, "%.0fx", theirs.firstMillis / ours.firstMillis);
+            System.out.println(String.format(Locale.ROOT,
+                    "%-42s | %10d %10.2f %10.2f %10.0f %-12s | %10s %10s %10s %10s %-14s | %8s %8s",
+                    row.name, ours.runs, ours.millis, ours.firstMillis, ours.perSecond(), verdict(row, ours),
                     theirs == null ? "" : Long.toString(theirs.runs),
                     theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.millis),
+                    theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.firstMillis),
                     theirs == null ? "" : String.format(Locale.ROOT, "%.0f", theirs.perSecond()),
-                    theirs == null ? "" : verdict(row, theirs), ratio));
+                    theirs == null ? "" : verdict(row, theirs), ratio, firstRatio));
         }
     }
 
@@ -113,8 +135,18 @@ public final class CheckerSpeed {
     }
 
     private static Figures refcheck(Row row) {
-        ModelResult r = Model.builder().maxPreemptions(-1).check(row.scenario);
-        return new Figures(r.executions(), r.wallTime().toNanos() / 1e6, r.failed(), r.exhaustive());
+        long start = System.nanoTime();
+        long[] first = {-1};
+        ModelResult r = Model.builder().maxPreemptions(-1).stateCache(row.cache)
+                .onFailure(failure -> {
+                    if (first[0] < 0) {
+                        first[0] = System.nanoTime();
+                    }
+                })
+                .check(row.scenario);
+        double millis = r.wallTime().toNanos() / 1e6;
+        double firstMillis = first[0] < 0 ? millis : (first[0] - start) / 1e6;
+        return new Figures(r.executions(), millis, firstMillis, r.failed(), r.exhaustive());
     }
 
     private static Figures lincheck(Row row) {
@@ -131,6 +163,6 @@ public final class CheckerSpeed {
         }
         double millis = (System.nanoTime() - start) / 1e6;
         long invocations = InvocationCounter.read() - before;
-        return new Figures(invocations, millis, found, !found && invocations < LINCHECK_INVOCATIONS);
+        return new Figures(invocations, millis, millis, found, !found && invocations < LINCHECK_INVOCATIONS);
     }
 }

@@ -8,6 +8,7 @@ import org.refcheck.backend.Backends;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.sync.Joinable;
+import org.refcheck.sync.Completion;
 import org.refcheck.sync.Mutex;
 import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
@@ -69,6 +70,11 @@ final class RecordingBackend implements Backend {
     }
 
     @Override
+    public Completion newCompletion(String label) {
+        return production.newCompletion(label);
+    }
+
+    @Override
     public Allocation allocate(LifetimeTracker tracker, String label) {
         return production.allocate(tracker, label);
     }
@@ -76,6 +82,16 @@ final class RecordingBackend implements Backend {
     @Override
     public Joinable spawn(String name, Runnable body) {
         return production.spawn(name, body);
+    }
+
+    @Override
+    public Joinable self() {
+        return production.self();
+    }
+
+    @Override
+    public void park() {
+        production.park();
     }
 
     @Override
