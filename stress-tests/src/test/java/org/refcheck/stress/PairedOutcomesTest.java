@@ -16,10 +16,16 @@ import org.refcheck.stress.kref.KrefTableMutexTests;
 import org.refcheck.stress.kref.KrefTableUnlessZeroTests;
 import org.refcheck.stress.refcount.RefDropVsDropTests;
 import org.refcheck.stress.refcount.RefcountLeakedIncrementsTests;
+import org.refcheck.stress.rcu.GpioCallVsRemoveTests;
+import org.refcheck.stress.rcu.RcuDeferredFreeTests;
+import org.refcheck.stress.rcu.RcuReadVsReplaceTests;
+import org.refcheck.stress.rcu.RcuTwoGracePeriodsTests;
+import org.refcheck.stress.rcu.RcuUpdateInReaderTests;
+import org.refcheck.stress.rcu.RevocableAccessVsRevokeTests;
 import org.refcheck.stress.refcount.RefcountSubZeroVsLastPutTests;
 
 /**
- * Every mutant jcstress test of the refcount and kref families has a correct twin of the same shape, and each
+ * Every mutant jcstress test of the refcount, kref and RCU families has a correct twin of the same shape, and each
  * outcome the mutant's test declares {@code ACCEPTABLE_INTERESTING} by name is {@code FORBIDDEN} in the twin: the bug
  * the mutant shows is exactly what the correct protocol's test would fail on.
  */
@@ -34,7 +40,14 @@ class PairedOutcomesTest {
             new Class<?>[] {KrefHandoffTests.GetBeforeHandoff.class, KrefHandoffTests.GetAfterHandoff.class},
             new Class<?>[] {KrefTableMutexTests.LockedPut.class, KrefTableMutexTests.UnlockedPut.class},
             new Class<?>[] {KrefTableUnlessZeroTests.GetInsideLock.class,
-                KrefTableUnlessZeroTests.GetOutsideLock.class});
+                KrefTableUnlessZeroTests.GetOutsideLock.class},
+            new Class<?>[] {RcuReadVsReplaceTests.InsideSection.class, RcuReadVsReplaceTests.AfterSection.class},
+            new Class<?>[] {RcuDeferredFreeTests.AfterGracePeriod.class, RcuDeferredFreeTests.Immediately.class},
+            new Class<?>[] {RcuTwoGracePeriodsTests.TwoPhases.class, RcuTwoGracePeriodsTests.OnePhase.class},
+            new Class<?>[] {RcuUpdateInReaderTests.OutsideSection.class, RcuUpdateInReaderTests.InsideSection.class},
+            new Class<?>[] {RevocableAccessVsRevokeTests.WithGracePeriod.class,
+                RevocableAccessVsRevokeTests.WithoutGracePeriod.class},
+            new Class<?>[] {GpioCallVsRemoveTests.SrcuProtected.class, GpioCallVsRemoveTests.NullCheck.class});
 
     @Test
     void eachPairIsACorrectProtocolAndOneOfItsMutants() {

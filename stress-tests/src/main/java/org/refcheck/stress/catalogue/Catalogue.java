@@ -66,12 +66,39 @@ public final class Catalogue {
             new Original("a keyed registry of std Weak<T> handles whose values unregister themselves on drop",
                     "library/alloc/src/sync.rs (Weak::upgrade, Weak::ptr_eq)");
 
+    private static final Original URCU =
+            new Original("userspace RCU, urcu-memb flavor: registered readers, two-phase grace period, call_rcu, "
+                    + "rcu_assign_pointer / rcu_dereference",
+                    "src/urcu.c, include/urcu/static/urcu-common.h, Documentation/RCU/whatisRCU.rst");
+    private static final Original SRCU =
+            new Original("SRCU: a sleepable RCU domain with per-index lock and unlock counts",
+                    "kernel/rcu/srcutree.c");
+    private static final Original REVOCABLE =
+            new Original("Rust-for-Linux Revocable<T> over RCU", "rust/kernel/revocable.rs");
+    private static final Original ASYNC_REVOCABLE =
+            new Original("Rust-for-Linux AsyncRevocable<T>: a usage count with a revoked bit, the last user drops",
+                    "rust/kernel/revocable.rs (2021 wedsonaf/linux)");
+    private static final Original GPIO_CHIP =
+            new Original("gpiolib: the SRCU-protected gpio_device->chip pointer", "drivers/gpio/gpiolib.c");
+
     private static final String TSO_AND_SC_JCSTRESS =
             "needs weak-memory reordering: x86 is TSO, so the missing acquire cannot show on this host "
                     + "(expected on AArch64 or POWER)";
     private static final String TSO_AND_SC_LINCHECK =
             "needs weak-memory exploration: Lincheck is sequentially consistent, and the bug is a missing "
                     + "happens-before edge, not an interleaving";
+
+    private static final String LINCHECK_HANG_TIMEOUT =
+            "Lincheck 3.7 reports this hang only as a TimeoutFailure after its fixed 60-second timeout (measured; "
+                    + "runConcurrentTest's timeout is internal, and the data-structure mode hangs the same way), "
+                    + "more than the RCU family's whole Lincheck budget; the model checker reports the deadlock in "
+                    + "3 executions and jcstress as a stale termination test";
+    private static final String LINCHECK_FOUR_SWITCHES =
+            "the exposing interleaving needs four context switches at exact steps across two grace periods (the "
+                    + "reader preempted between loading and publishing its phase); Lincheck's context-bounded model "
+                    + "checking did not reach it in 300 invocations of the minimal scenario (measured, 9 s), and "
+                    + "its runConcurrentTest hangs on the grace period's wait; the model checker finds it in 67 "
+                    + "executions and jcstress with a widened window";
 
     private static final String SC_MODEL =
             "needs weak-memory exploration: refcheck's model checker explores sequentially consistent interleavings "
@@ -171,6 +198,62 @@ public final class Catalogue {
                             + "without checking it still holds its own Weak, so a newer entry registered under the "
                             + "same key is dropped from the registry: lost registration, duplicate value on the "
                             + "next lookup",
+                    CATCHES, CATCHES, CATCHES),
+
+            correct("rcu", URCU,
+                    "readers use a read-mostly value inside read-side sections; updaters publish a new version "
+                            + "with a release store and free the old one after a two-phase grace period, "
+                            + "synchronously or through call_rcu and its barrier",
+                    PASSES, PASSES, PASSES),
+            mutant("rcu", "synchronize-in-reader", "B12", URCU,
+                    "a read-copy-update waits for its grace period before leaving the read-side section in which "
+                            + "it read the old value, so synchronize waits for its own reader: deadlock (the model "
+                            + "checker's deadlock oracle, the waiter spinning with no thread left to write; a "
+                            + "jcstress termination test that never terminates)",
+                    CATCHES, notExpected(LINCHECK_HANG_TIMEOUT), CATCHES),
+            mutant("rcu", "use-after-unlock", "B13", URCU,
+                    "the reader keeps the dereferenced version past its read-side section and uses it after a "
+                            + "grace period that no longer waits for it ended and the version was freed: use after "
+                            + "free",
+                    CATCHES, CATCHES, CATCHES),
+            mutant("rcu", "callback-before-grace-period", "B14", URCU,
+                    "call_rcu runs the reclaimer at once instead of after a grace period, freeing the old version "
+                            + "under a reader still inside its section: use after free",
+                    CATCHES, CATCHES, CATCHES),
+            mutant("rcu", "one-phase-grace-period", "B15", URCU,
+                    "the grace period flips the phase and waits once, so a reader that loaded the phase before "
+                            + "one flip and published it after looks current to the next grace period, which frees "
+                            + "the version it reads: use after free",
+                    CATCHES, notExpected(LINCHECK_FOUR_SWITCHES), CATCHES),
+
+            correct("srcu", SRCU,
+                    "readers count their lock and unlock on the index they read; the grace period waits for the "
+                            + "idle index to drain, flips, and waits for the previously active index to drain",
+                    PASSES, PASSES, PASSES),
+
+            correct("revocable", REVOCABLE,
+                    "try_access returns a guard inside an RCU read-side section while the data is available; "
+                            + "revoke clears the flag, waits for a grace period, drops the data, and reports "
+                            + "whether this call revoked it",
+                    PASSES, PASSES, PASSES),
+            mutant("revocable", "revoke-without-grace-period", "B14", REVOCABLE,
+                    "revoke drops the data right after clearing the flag, without waiting for the users that saw "
+                            + "it available (revoke_nosync with concurrent users): use after the data was dropped",
+                    CATCHES, CATCHES, CATCHES),
+
+            correct("async-revocable", ASYNC_REVOCABLE,
+                    "users count themselves in a usage count that revoke marks with a revoked bit without "
+                            + "waiting; exactly one of revoke and the last user's guard drops the data",
+                    PASSES, PASSES, PASSES),
+
+            correct("gpio-chip", GPIO_CHIP,
+                    "calls dereference the chip inside an SRCU section and fail with ENODEV once it is gone; "
+                            + "removal clears the pointer, waits for calls in flight with synchronize_srcu, then "
+                            + "frees the chip",
+                    PASSES, PASSES, PASSES),
+            mutant("gpio-chip", "null-check", "B16", GPIO_CHIP,
+                    "calls check gdev->chip for NULL and then use it with nothing keeping it alive, and removal "
+                            + "clears the pointer and frees the chip without waiting: use after free of the chip",
                     CATCHES, CATCHES, CATCHES));
 
     private static final Map<String, Entry> BY_ID = index(ENTRIES);

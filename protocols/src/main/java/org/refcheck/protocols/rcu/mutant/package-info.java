@@ -1,0 +1,7 @@
+/**
+ * Known-bug variants of the RCU family, one bug each (refcheck bug catalogue ids): B12
+ * {@link org.refcheck.protocols.rcu.mutant.SynchronizeInReaderRcuCell}, B13
+ * {@link org.refcheck.protocols.rcu.mutant.UseAfterUnlockRcuCell}, B14
+ * {@link org.refcheck.protocols.rcu.mutant.ImmediateCallRcu}, B15 {@link org.refcheck.protocols.rcu.mutant.OnePhaseRcu}.
+ */
+package org.refcheck.protocols.rcu.mutant;
