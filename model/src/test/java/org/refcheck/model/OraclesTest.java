@@ -249,4 +249,25 @@ class OraclesTest {
         ModelResult unbounded = Model.check(dropDrop(true));
         assertTrue(unbounded.failed());
     }
+
+    /**
+     * A wait loop that reads two cells before it spins: the other thread may write both between the loop's first
+     * read and its spin, which must still wake it (a spin waits for writes since its iteration began).
+     */
+    @Test
+    void aWriteBetweenTheLoopsReadsAndItsSpinIsNotLost() {
+        ModelResult r = Model.check(() -> {
+            SharedInt x = SharedInt.of("x", 0);
+            SharedInt y = SharedInt.of("y", 0);
+            Joinable setter = Threads.spawn("setter", () -> {
+                x.setRelease(1);
+                y.setRelease(1);
+            });
+            while (!(x.getAcquire() == 1 & y.getAcquire() == 1)) {
+                Threads.onSpinWait();
+            }
+            setter.join();
+        }).assertPassed();
+        assertTrue(r.exhaustive(), r.summary());
+    }
 }

@@ -139,7 +139,8 @@ public final class Execution {
         }
         self.pending = op;
         if (op.kind() == OpKind.SPIN) {
-            self.spinMark = writes;
+            // writes by others since this iteration of the loop began (now, if the spin is all the iteration does)
+            self.spinMark = self.iterationStarts ? writes - self.ownWrites : self.iterationMark;
         }
         if (!self.announced) {
             self.announced = true;
@@ -205,8 +206,16 @@ public final class Execution {
         self.path.mix(kind.ordinal()).mix(objectId).mix(method.hashCode());
         Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
                 read, written, otherThread, addition);
+        if (self.iterationStarts) {
+            self.iterationMark = writes - self.ownWrites;
+            self.iterationStarts = false;
+        }
+        if (kind == OpKind.SPIN) {
+            self.iterationStarts = true;
+        }
         if (kind.writes()) {
             writes++;
+            self.ownWrites++;
         }
         if (recordLocations) {
             event.location = SourceLocations.callerOfFacade();
@@ -253,7 +262,7 @@ public final class Execution {
             case JOIN -> ((LogicalThread) op.target()).finished;
             case AWAIT -> ((ModelCompletion) op.target()).available();
             case PARK -> t.permit;
-            case SPIN -> writes > t.spinMark;
+            case SPIN -> writes - t.ownWrites > t.spinMark;
             default -> true;
         };
     }

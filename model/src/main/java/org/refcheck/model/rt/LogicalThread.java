@@ -39,8 +39,17 @@ public final class LogicalThread {
     final StateFingerprint.Builder path = new StateFingerprint.Builder();
     /** Shared objects this thread created so far (the low half of their ids). */
     int objectsCreated;
-    /** For a pending spin: the execution's write count when the spin was announced. */
+    /** For a pending spin: the writes by other threads it waits to see exceeded. */
     long spinMark;
+    /**
+     * Writes by other threads counted when this thread's current spin-loop iteration began (its first event after
+     * its last spin, or its first event): a spin is enabled once another thread wrote since then, so a write that
+     * lands between the loop's reads and its spin is never missed.
+     */
+    long iterationMark;
+    boolean iterationStarts = true;
+    /** Writes this thread performed. */
+    long ownWrites;
 
     LogicalThread(Execution execution, int id, String name, Runnable body, LogicalThread spawner) {
         this.execution = execution;
