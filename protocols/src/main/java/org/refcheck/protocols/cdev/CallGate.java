@@ -8,7 +8,8 @@ package org.refcheck.protocols.cdev;
  * <p>This is Laurent Pinchart's protocol (the 2017 V4L2 RFC {@code video_device_enter/exit/unplug}, restated for
  * cdevs in 2025: "Protect all access to the cdev from userspace with enter/exit calls that flag if a call is in
  * progress", then at {@code .remove()} flag the removal, fail new calls, and block until all protected sections
- * have exited), and Dan Williams' cdev-level {@code percpu_ref} attempt of 2021.
+ * have exited; drivers/media/v4l2-core/v4l2-dev.c in the RFC), and Dan Williams' cdev-level {@code percpu_ref}
+ * attempt of 2021 (fs/char_dev.c).
  *
  * <pre> {@code
  * if (!gate.enter(cpu)) {
