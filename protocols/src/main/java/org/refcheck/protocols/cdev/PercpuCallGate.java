@@ -14,7 +14,7 @@ import org.refcheck.sync.Threads;
  * <pre> {@code
  * CallGate gate = new PercpuCallGate("video0", 2);   // two CPUs
  * if (gate.enter(cpu)) { ...; gate.exit(cpu); }      // cpu: 0 or 1, the caller's own
- * gate.disconnect();                                 // flag, full barrier, spin until every counter is zero
+ * gate.disconnect();                                 // flag, full barrier, spin until each counter is zero
  * }</pre>
  *
  * <p>The wait is a spin ({@link Threads#onSpinWait()}), as {@code synchronize_srcu} polls its counters.
@@ -32,11 +32,13 @@ public class PercpuCallGate implements CallGate {
      *                  increment: opaque load, then store), read by disconnect
      *     dying        0, then 1 from disconnect() on
      * Entry: active[cpu]++ ; FULL FENCE (A) ; if dying: active[cpu]-- (release) and fail.
-     * Disconnect: dying = 1 ; FULL FENCE (B) ; spin until the sum of every active[cpu] (acquire) is zero.
+     * Disconnect: dying = 1 ; FULL FENCE (B) ; for each CPU in turn, spin until active[cpu] (acquire) is zero.
      * Why it is correct: with A and B, either the entry's fence comes first, so disconnect reads the raised
      * counter and waits for its exit, or B comes first, so the entry sees dying and backs out. Nothing else writes
      * a counter, so a counter a real call raised stays raised until that call exits, and reading each CPU's counter
-     * at zero once (in any order) proves every call that got in has left. Without A and B (catalogue bug B17) a
+     * at zero once (in any order) proves every call that got in has left. Each spin re-reads exactly the one
+     * counter it waits for right before Threads.onSpinWait(), so "nothing changed" is true of what it read (a
+     * sum over several counters read one by one could miss an exit that landed between two of the reads). Without A and B (catalogue bug B17) a
      * store buffer can hold both stores while both loads run: the caller sees dying == 0, the disconnect sees every
      * counter at zero, and the hardware is unregistered under the call. Under sequential consistency that cannot
      * happen: the bug is visible on real hardware only, x86 included (store-to-load reordering is the one
@@ -85,18 +87,11 @@ public class PercpuCallGate implements CallGate {
     public void disconnect() {
         dying.setOpaque(1);
         orderStoreBeforeLoad();
-        while (callsInFlight() != 0) {
-            Threads.onSpinWait();
-        }
-    }
-
-    /** The sum of the per-CPU counters, each read with acquire. */
-    private int callsInFlight() {
-        int sum = 0;
         for (SharedInt c : active) {
-            sum += c.getAcquire();
+            while (c.getAcquire() != 0) {
+                Threads.onSpinWait();
+            }
         }
-        return sum;
     }
 
     /** The full barrier between a store and the load of the other side's variable: the step B17 leaves out. */

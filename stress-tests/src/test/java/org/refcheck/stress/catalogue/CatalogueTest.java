@@ -31,9 +31,13 @@ class CatalogueTest {
                 "kref-table-put-mutex/correct",
                 "arc-weak/correct", "arc-weak/drop-without-acquire-fence", "arc-weak/get-mut-two-loads",
                 "arc-weak/get-mut-relaxed-strong", "arc-weak/upgrade-fetch-add", "arc-weak/touch-after-dec",
-                "weak-registry/correct", "weak-registry/remove-unconditionally"), ids);
-        assertEquals(8, Catalogue.correct().size());
-        assertEquals(12, Catalogue.mutants().size());
+                "weak-registry/correct", "weak-registry/remove-unconditionally",
+                "cdev-locked/correct", "cdev-locked/disconnect-without-wait", "cdev-locked/devm-state",
+                "cdev-percpu/correct", "cdev-percpu/no-full-barrier",
+                "debugfs-proxy/correct", "debugfs-proxy/remove-under-handler-lock",
+                "devres/correct", "devres/fifo-release", "devres/add-action-no-reset"), ids);
+        assertEquals(12, Catalogue.correct().size());
+        assertEquals(18, Catalogue.mutants().size());
     }
 
     @Test
@@ -63,9 +67,15 @@ class CatalogueTest {
     @Test
     void weakMemoryBugsAreNotExpectedAndTheOthersMustBeCaught() {
         Set<String> weakMemory = Set.of("arc-weak/drop-without-acquire-fence", "arc-weak/get-mut-relaxed-strong");
+        // cells a checker cannot express, each with its reason in the catalogue: store buffering is visible on x86
+        // but not under sequential consistency; a deadlock would hang jcstress; an error path needs fault injection
+        Set<String> inexpressible = Set.of("cdev-percpu/no-full-barrier/LINCHECK", "cdev-percpu/no-full-barrier/MODEL",
+                "debugfs-proxy/remove-under-handler-lock/JCSTRESS", "devres/add-action-no-reset/JCSTRESS",
+                "devres/add-action-no-reset/LINCHECK");
         for (Entry e : Catalogue.mutants()) {
             for (Checker c : Checker.values()) {
-                Expectation want = weakMemory.contains(e.id()) ? Expectation.NOT_EXPECTED : Expectation.CATCHES;
+                Expectation want = weakMemory.contains(e.id()) || inexpressible.contains(e.id() + "/" + c)
+                        ? Expectation.NOT_EXPECTED : Expectation.CATCHES;
                 assertEquals(want, e.expected(c).expectation(), e.id() + " / " + c);
             }
         }
