@@ -52,4 +52,11 @@ public interface Backend {
     void acquireFence();
 
     void releaseFence();
+
+    /**
+     * Whether the fallible step named {@code label} (an allocation, a registration) fails this time; see
+     * {@link org.refcheck.sync.Faults}. The production back-end never fails a step; the model checker fails the
+     * steps its fault-injection driver chose for the current exploration.
+     */
+    boolean mayFail(String label);
 }

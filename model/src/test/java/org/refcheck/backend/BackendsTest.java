@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.refcheck.lifetime.Allocation;
 import org.refcheck.lifetime.LifetimeTracker;
+import org.refcheck.sync.Faults;
 import org.refcheck.sync.Fences;
 import org.refcheck.sync.Joinable;
 import org.refcheck.sync.Completion;
@@ -48,12 +49,13 @@ class BackendsTest {
             Fences.full();
             Fences.acquire();
             Fences.release();
+            Faults.mayFail("f");
         }, "bound");
         bound.start();
         bound.join();
         assertSame(recording, seen.get());
         assertEquals(List.of("newInt i", "newLong l", "newRef r", "newMutex m", "newCompletion c", "allocate a",
-                "fullFence", "acquireFence", "releaseFence"), recording.calls);
+                "fullFence", "acquireFence", "releaseFence", "mayFail f"), recording.calls);
         assertNotSame(recording, Backends.active(), "binding must not leak into other threads");
     }
 
@@ -137,6 +139,12 @@ class BackendsTest {
         @Override
         public void releaseFence() {
             calls.add("releaseFence");
+        }
+
+        @Override
+        public boolean mayFail(String label) {
+            calls.add("mayFail " + label);
+            return production.mayFail(label);
         }
     }
 }

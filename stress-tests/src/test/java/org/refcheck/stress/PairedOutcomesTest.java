@@ -11,6 +11,9 @@ import org.openjdk.jcstress.annotations.Expect;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.refcheck.stress.catalogue.Catalogue;
 import org.refcheck.stress.catalogue.Entry;
+import org.refcheck.stress.cdev.CdevCallVsDisconnectTests;
+import org.refcheck.stress.cdev.CdevPercpuStoreBufferingTests;
+import org.refcheck.stress.devres.DevresCallVsUnbindTests;
 import org.refcheck.stress.kref.KrefHandoffTests;
 import org.refcheck.stress.kref.KrefTableMutexTests;
 import org.refcheck.stress.kref.KrefTableUnlessZeroTests;
@@ -25,9 +28,9 @@ import org.refcheck.stress.rcu.RevocableAccessVsRevokeTests;
 import org.refcheck.stress.refcount.RefcountSubZeroVsLastPutTests;
 
 /**
- * Every mutant jcstress test of the refcount, kref and RCU families has a correct twin of the same shape, and each
- * outcome the mutant's test declares {@code ACCEPTABLE_INTERESTING} by name is {@code FORBIDDEN} in the twin: the bug
- * the mutant shows is exactly what the correct protocol's test would fail on.
+ * Every mutant jcstress test of the refcount, kref, RCU and device families has a correct twin of the same shape,
+ * and each outcome the mutant's test declares {@code ACCEPTABLE_INTERESTING} by name is {@code FORBIDDEN} in the
+ * twin: the bug the mutant shows is exactly what the correct protocol's test would fail on.
  */
 class PairedOutcomesTest {
 
@@ -47,7 +50,11 @@ class PairedOutcomesTest {
             new Class<?>[] {RcuUpdateInReaderTests.OutsideSection.class, RcuUpdateInReaderTests.InsideSection.class},
             new Class<?>[] {RevocableAccessVsRevokeTests.WithGracePeriod.class,
                 RevocableAccessVsRevokeTests.WithoutGracePeriod.class},
-            new Class<?>[] {GpioCallVsRemoveTests.SrcuProtected.class, GpioCallVsRemoveTests.NullCheck.class});
+            new Class<?>[] {GpioCallVsRemoveTests.SrcuProtected.class, GpioCallVsRemoveTests.NullCheck.class},
+            new Class<?>[] {CdevCallVsDisconnectTests.Locked.class, CdevCallVsDisconnectTests.NoWait.class},
+            new Class<?>[] {CdevCallVsDisconnectTests.Locked.class, CdevCallVsDisconnectTests.DevmState.class},
+            new Class<?>[] {CdevPercpuStoreBufferingTests.Fenced.class, CdevPercpuStoreBufferingTests.Unfenced.class},
+            new Class<?>[] {DevresCallVsUnbindTests.Lifo.class, DevresCallVsUnbindTests.Fifo.class});
 
     @Test
     void eachPairIsACorrectProtocolAndOneOfItsMutants() {

@@ -83,4 +83,10 @@ public final class VarHandleBackend implements Backend {
     public void releaseFence() {
         VarHandle.releaseFence();
     }
+
+    /** Production steps fail only for real: an injected failure never happens here. */
+    @Override
+    public boolean mayFail(String label) {
+        return false;
+    }
 }

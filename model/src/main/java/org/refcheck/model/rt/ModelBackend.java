@@ -115,4 +115,9 @@ final class ModelBackend implements Backend {
     public void releaseFence() {
         execution().fence("releaseFence");
     }
+
+    @Override
+    public boolean mayFail(String label) {
+        return org.refcheck.model.fault.FaultInjection.decide(label);
+    }
 }

@@ -81,6 +81,35 @@ public final class Catalogue {
     private static final Original GPIO_CHIP =
             new Original("gpiolib: the SRCU-protected gpio_device->chip pointer", "drivers/gpio/gpiolib.c");
 
+    private static final Original CDEV_LOCKED =
+            new Original("character-device disconnect with a locked call count (Laurent Pinchart's V4L2 RFC)",
+                    "drivers/media/v4l2-core/v4l2-dev.c (RFC video_device_enter/exit/unplug), fs/char_dev.c");
+    private static final Original CDEV_PERCPU =
+            new Original("character-device disconnect with a lock-free per-CPU call count (percpu_ref, SRCU-style "
+                    + "barriers)", "include/linux/percpu-refcount.h, kernel/rcu/srcutree.c, fs/char_dev.c");
+    private static final Original DEBUGFS_PROXY =
+            new Original("debugfs full proxy: active_users from 1 and a completion", "fs/debugfs/file.c, "
+                    + "fs/debugfs/inode.c");
+    private static final Original DEVRES =
+            new Original("devres managed actions, devm_add_action_or_reset", "drivers/base/devres.c, "
+                    + "include/linux/device/devres.h, drivers/base/dd.c");
+
+    private static final String STORE_BUFFERING_SC_LINCHECK =
+            "needs weak-memory exploration: Lincheck is sequentially consistent, and the bug is store buffering "
+                    + "(each side's store still invisible to the other side's load), not an interleaving";
+    private static final String STORE_BUFFERING_SC_MODEL =
+            "needs weak-memory exploration: under sequential consistency one of the two stores is always visible "
+                    + "to the other side's load, so the unfenced gate behaves like the fenced one";
+    private static final String DEADLOCK_JCSTRESS =
+            "a deadlock blocks both actors for good (the remover on the completion, the reader on the mutex), and "
+                    + "jcstress 0.16 has no way to report two stuck actors except by hanging its run";
+    private static final String NEEDS_FAULT_INJECTION_JCSTRESS =
+            "needs an injected allocation failure: the bug is on an error path that production steps never take, "
+                    + "and jcstress runs the production back-end";
+    private static final String NEEDS_FAULT_INJECTION_LINCHECK =
+            "needs an injected allocation failure: the bug is on an error path that production steps never take, "
+                    + "and Lincheck runs the production back-end";
+
     private static final String TSO_AND_SC_JCSTRESS =
             "needs weak-memory reordering: x86 is TSO, so the missing acquire cannot show on this host "
                     + "(expected on AArch64 or POWER)";
@@ -254,7 +283,60 @@ public final class Catalogue {
             mutant("gpio-chip", "null-check", "B16", GPIO_CHIP,
                     "calls check gdev->chip for NULL and then use it with nothing keeping it alive, and removal "
                             + "clears the pointer and frees the chip without waiting: use after free of the chip",
-                    CATCHES, CATCHES, CATCHES));
+                    CATCHES, CATCHES, CATCHES),
+            correct("cdev-locked", CDEV_LOCKED,
+                    "every file operation enters and exits a call count under a lock; disconnect sets the flag "
+                            + "(new calls fail with -ENXIO), waits on a completion for the calls in flight, then "
+                            + "unregisters the hardware; open files hold a kref on the driver state",
+                    PASSES, PASSES, PASSES),
+            mutant("cdev-locked", "disconnect-without-wait", "B16", CDEV_LOCKED,
+                    "disconnect sets the flag but does not wait for the calls in flight, so the hardware is "
+                            + "unregistered under a running call: use after free, a call in flight after "
+                            + "disconnect returned",
+                    CATCHES, CATCHES, CATCHES),
+            mutant("cdev-locked", "devm-state", "B24", CDEV_LOCKED,
+                    "the driver state is tied to the binding (devm_kzalloc) instead of the open files' kref, so "
+                            + "the disconnect frees it and a file released afterwards uses it: use after free",
+                    CATCHES, CATCHES, CATCHES),
+
+            correct("cdev-percpu", CDEV_PERCPU,
+                    "a lock-free call count with one counter per CPU: entry raises its counter, full barrier, "
+                            + "checks the flag; disconnect sets the flag, full barrier, spins until every counter "
+                            + "is zero, then unregisters the hardware",
+                    PASSES, PASSES, PASSES),
+            mutant("cdev-percpu", "no-full-barrier", "B17", CDEV_PERCPU,
+                    "entry and disconnect lack the full barrier between their store and their load of the other "
+                            + "side's variable, so store buffering lets the call miss the flag while the "
+                            + "disconnect misses the call: use after free (weak memory; x86 reorders a store with "
+                            + "a later load)",
+                    CATCHES, notExpected(STORE_BUFFERING_SC_LINCHECK), notExpected(STORE_BUFFERING_SC_MODEL)),
+
+            correct("debugfs-proxy", DEBUGFS_PROXY,
+                    "each proxied operation takes a use reference with inc_not_zero (-EIO after removal); removal "
+                            + "drops the initial reference and waits for the completion the last user fires; the "
+                            + "driver removes the file before taking the lock its handler takes",
+                    PASSES, PASSES, PASSES),
+            mutant("debugfs-proxy", "remove-under-handler-lock", "B19", DEBUGFS_PROXY,
+                    "the driver removes the debugfs file while holding the lock the file's handler takes, so the "
+                            + "removal waits for a reader that waits for the lock: deadlock",
+                    notExpected(DEADLOCK_JCSTRESS), CATCHES, CATCHES),
+
+            correct("devres", DEVRES,
+                    "a probe acquires state, hardware and a device file through devres, each release registered "
+                            + "with devm_add_action_or_reset; unbind and a failed probe release last in, first out; "
+                            + "every error path releases exactly what was acquired, once (fault injection)",
+                    PASSES, PASSES, PASSES),
+            mutant("devres", "fifo-release", "B25", DEVRES,
+                    "devres releases first in, first out, so the driver state is freed while the hardware is "
+                            + "enabled and the device file registered, and their releases or a user's call use it: "
+                            + "use after free",
+                    CATCHES, CATCHES, CATCHES),
+            mutant("devres", "add-action-no-reset", "X21", DEVRES,
+                    "(refcheck's own bug id; the bug table has no devres error-path row) devm_add_action_or_reset "
+                            + "does not run the action when its node cannot be allocated, so the probe's error path "
+                            + "leaves the hardware enabled: leak, on an error path only fault injection reaches",
+                    notExpected(NEEDS_FAULT_INJECTION_JCSTRESS), notExpected(NEEDS_FAULT_INJECTION_LINCHECK),
+                    CATCHES));
 
     private static final Map<String, Entry> BY_ID = index(ENTRIES);
 

@@ -98,7 +98,7 @@ public final class PreemptedRefcount extends Refcount {
     }
 
     /** Spins for {@link #PAUSE_NANOS}. */
-    static void pause() {
+    public static void pause() {
         long end = System.nanoTime() + PAUSE_NANOS;
         while (System.nanoTime() - end < 0) {
             Thread.onSpinWait();

@@ -37,9 +37,13 @@ class CatalogueTest {
                 "srcu/correct",
                 "revocable/correct", "revocable/revoke-without-grace-period",
                 "async-revocable/correct",
-                "gpio-chip/correct", "gpio-chip/null-check"), ids);
-        assertEquals(13, Catalogue.correct().size());
-        assertEquals(18, Catalogue.mutants().size());
+                "gpio-chip/correct", "gpio-chip/null-check",
+                "cdev-locked/correct", "cdev-locked/disconnect-without-wait", "cdev-locked/devm-state",
+                "cdev-percpu/correct", "cdev-percpu/no-full-barrier",
+                "debugfs-proxy/correct", "debugfs-proxy/remove-under-handler-lock",
+                "devres/correct", "devres/fifo-release", "devres/add-action-no-reset"), ids);
+        assertEquals(17, Catalogue.correct().size());
+        assertEquals(24, Catalogue.mutants().size());
     }
 
     @Test
@@ -70,9 +74,14 @@ class CatalogueTest {
     void weakMemoryBugsAreNotExpectedAndTheOthersMustBeCaught() {
         Set<String> weakMemory = Set.of("arc-weak/drop-without-acquire-fence", "arc-weak/get-mut-relaxed-strong");
         Set<String> beyondLincheck = Set.of("rcu/synchronize-in-reader", "rcu/one-phase-grace-period");
+        // cells a checker cannot express, each with its reason in the catalogue: store buffering is visible on x86
+        // but not under sequential consistency; a deadlock would hang jcstress; an error path needs fault injection
+        Set<String> inexpressible = Set.of("cdev-percpu/no-full-barrier/LINCHECK", "cdev-percpu/no-full-barrier/MODEL",
+                "debugfs-proxy/remove-under-handler-lock/JCSTRESS", "devres/add-action-no-reset/JCSTRESS",
+                "devres/add-action-no-reset/LINCHECK");
         for (Entry e : Catalogue.mutants()) {
             for (Checker c : Checker.values()) {
-                boolean notExpected = weakMemory.contains(e.id())
+                boolean notExpected = weakMemory.contains(e.id()) || inexpressible.contains(e.id() + "/" + c)
                         || c == Checker.LINCHECK && beyondLincheck.contains(e.id());
                 Expectation want = notExpected ? Expectation.NOT_EXPECTED : Expectation.CATCHES;
                 assertEquals(want, e.expected(c).expectation(), e.id() + " / " + c);

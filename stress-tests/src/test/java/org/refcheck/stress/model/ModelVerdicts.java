@@ -87,7 +87,7 @@ public final class ModelVerdicts {
         return r;
     }
 
-    private static void record(Entry entry, String shape, ModelResult r) {
+    static void record(Entry entry, String shape, ModelResult r) {
         String test = CallingTest.name(ModelVerdicts.class) + " [" + shape + "]";
         Observation observed = r.failed() ? Observation.CAUGHT : Observation.PASSED;
         String detail = r.failed()

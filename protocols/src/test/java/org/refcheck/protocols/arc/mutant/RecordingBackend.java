@@ -118,6 +118,12 @@ final class RecordingBackend implements Backend {
         production.releaseFence();
     }
 
+    @Override
+    public boolean mayFail(String label) {
+        log.add("mayFail " + label);
+        return production.mayFail(label);
+    }
+
     private final class RecordingInt implements SharedInt {
 
         private final SharedInt delegate;
