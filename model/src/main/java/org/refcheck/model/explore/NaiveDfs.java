@@ -46,6 +46,11 @@ public final class NaiveDfs implements SchedulingStrategy {
         this.positionsOnly = positionsOnly;
     }
 
+    @Override
+    public boolean usesFingerprints() {
+        return visited != null;
+    }
+
     /** Executions cut because they reached a state already explored. */
     public long merged() {
         return merged;

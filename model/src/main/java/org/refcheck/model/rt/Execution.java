@@ -32,6 +32,7 @@ public final class Execution {
     private final int maxSteps;
     private final boolean checkLeaks;
     private final boolean recordLocations;
+    private final boolean tracksState;
 
     private final List<LogicalThread> threads = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -54,6 +55,7 @@ public final class Execution {
         this.maxSteps = maxSteps;
         this.checkLeaks = checkLeaks;
         this.recordLocations = recordLocations;
+        this.tracksState = strategy.usesFingerprints();
     }
 
     /**
@@ -171,13 +173,17 @@ public final class Execution {
 
     /** Appends the event the current thread just performed. */
     Event record(OpKind kind, ModelObject object, String method, Object read, Object written) {
-        current.history.mix(kind.ordinal()).mix(object.id).mixValue(read);
+        if (tracksState) {
+            current.history.mix(kind.ordinal()).mix(object.id).mixValue(read);
+        }
         return record(kind, object.id, object.label, method, display(read), display(written), -1, null);
     }
 
     /** Appends an add whose caller declared the interval of the old value it observes. */
     Event recordAddition(ModelObject object, String method, Object read, Object written, Addition addition) {
-        current.history.mix(OpKind.RMW.ordinal()).mix(object.id).mix(addition.low());   // the interval, not the value
+        if (tracksState) {
+            current.history.mix(OpKind.RMW.ordinal()).mix(object.id).mix(addition.low());   // the interval only
+        }
         return record(OpKind.RMW, object.id, object.label, method, display(read), display(written), -1, addition);
     }
 
@@ -203,7 +209,9 @@ public final class Execution {
             int otherThread, Addition addition) {
         LogicalThread self = current;
         self.steps++;
-        self.path.mix(kind.ordinal()).mix(objectId).mix(method.hashCode());
+        if (tracksState) {
+            self.path.mix(kind.ordinal()).mix(objectId).mix(method.hashCode());
+        }
         Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
                 read, written, otherThread, addition);
         if (self.iterationStarts) {
@@ -294,12 +302,16 @@ public final class Execution {
     /**
      * The state at this scheduling point, for the state cache: every facade object's value and, per thread, its
      * pending operation, whether it can run, and either everything it observed or, with {@code positionsOnly},
-     * only which operations it performed (its path through its code, without the values it saw). Returns {@code null} when some value has no identity stable across executions.
+     * only which operations it performed (its path through its code, without the values it saw). Returns
+     * {@code null} when some value has no identity stable across executions.
      *
      * @param positionsOnly whether the test declared that its threads keep no hidden local state, so that what a
      *                      thread does next depends only on the operations it performed and the shared state
      */
     public StateFingerprint fingerprint(boolean positionsOnly) {
+        if (!tracksState) {
+            throw new IllegalStateException("fingerprints need a strategy whose usesFingerprints() is true");
+        }
         StateFingerprint.Builder b = new StateFingerprint.Builder();
         for (LogicalThread t : threads) {
             b.mix(t.id).mix(t.finished ? 1 : 0).mix(t.steps).mix(t.permit ? 1 : 0);

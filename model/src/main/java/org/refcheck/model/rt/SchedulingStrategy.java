@@ -18,6 +18,14 @@ public interface SchedulingStrategy {
      */
     LogicalThread choose(Execution execution, List<LogicalThread> enabled, LogicalThread current);
 
+    /**
+     * Whether this strategy reads {@link Execution#fingerprint} (a state cache does): only then does an execution
+     * keep the per-thread digests a fingerprint needs, so other strategies pay nothing for them.
+     */
+    default boolean usesFingerprints() {
+        return false;
+    }
+
     /** Called after each operation has run, in order. */
     default void executed(Execution execution, Event event) {
     }
