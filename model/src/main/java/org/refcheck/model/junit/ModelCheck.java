@@ -52,4 +52,16 @@ public @interface ModelCheck {
 
     /** Whether the test checks a known bug: it passes only if some execution fails. */
     boolean expectFailure() default false;
+
+    /**
+     * The protocol this check is about, as refcheck's report names it (a row of the matrix); empty for the test
+     * class's simple name.
+     */
+    String protocol() default "";
+
+    /**
+     * The protocol's variant: {@code "correct"}, or the name of the bug a mutant carries; empty for
+     * {@code "correct"} when the check expects to pass, and the method's name when it expects a failure.
+     */
+    String variant() default "";
 }

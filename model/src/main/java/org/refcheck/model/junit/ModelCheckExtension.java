@@ -2,6 +2,8 @@ package org.refcheck.model.junit;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -31,12 +33,38 @@ public final class ModelCheckExtension implements InvocationInterceptor {
                 .iterations(options.iterations())
                 .checkLeaks(options.checkLeaks())
                 .check(() -> invoke(method, instance));
-        context.publishReportEntry("refcheck", result.summary());
+        context.publishReportEntry(reportEntry(options, result));
         if (options.expectFailure()) {
             result.assertFailed();
         } else {
             result.assertPassed();
         }
+    }
+
+    /**
+     * What the check found, as JUnit report entries under {@code refcheck.*} keys: the summary line, the verdict
+     * ({@code caught} or {@code passed}), whether it was expected to fail, the effort, and for a failure the
+     * counterexample as text, its trace as JSON and its replay schedule. The refcheck command turns these into its
+     * results; any JUnit listener can read them.
+     */
+    static Map<String, String> reportEntry(ModelCheck options, ModelResult result) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("refcheck", result.summary());
+        entry.put("refcheck.protocol", options.protocol());
+        entry.put("refcheck.variant", options.variant());
+        entry.put("refcheck.verdict", result.failed() ? "caught" : "passed");
+        entry.put("refcheck.expectFailure", Boolean.toString(options.expectFailure()));
+        entry.put("refcheck.exhaustive", Boolean.toString(result.exhaustive()));
+        entry.put("refcheck.executions", Long.toString(result.executions()));
+        entry.put("refcheck.traces", Long.toString(result.traces()));
+        entry.put("refcheck.wallMillis", Long.toString(result.wallTime().toMillis()));
+        if (result.failed()) {
+            entry.put("refcheck.failure", result.counterexample().failure().toString());
+            entry.put("refcheck.counterexample", result.counterexample().render());
+            entry.put("refcheck.trace", result.counterexample().toJson());
+            entry.put("refcheck.schedule", result.counterexample().schedule().encode());
+        }
+        return entry;
     }
 
     private static void invoke(Method method, Object instance) {

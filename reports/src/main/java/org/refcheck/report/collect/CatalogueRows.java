@@ -13,13 +13,13 @@ import org.refcheck.stress.catalogue.Expected;
 import org.refcheck.stress.verdict.VerdictRecord;
 
 /** The catalogue as the schema carries it: its rows with each checker's expectation, and the checkers' names. */
-final class CatalogueRows {
+public final class CatalogueRows {
 
     private CatalogueRows() {
     }
 
     /** Every catalogue entry. */
-    static List<CatalogueRow> all() {
+    public static List<CatalogueRow> all() {
         return Catalogue.entries().stream().map(CatalogueRows::row).toList();
     }
 
@@ -49,12 +49,12 @@ final class CatalogueRows {
     }
 
     /** The state of a checker that ran. */
-    static CheckerState ran(Checker c, boolean fullSet) {
+    public static CheckerState ran(Checker c, boolean fullSet) {
         return new CheckerState(c.id(), c.title(), true, fullSet, "");
     }
 
     /** The state of a checker that left nothing, and why. */
-    static CheckerState notRun(Checker c, String why) {
+    public static CheckerState notRun(Checker c, String why) {
         return new CheckerState(c.id(), c.title(), false, false, why);
     }
 }

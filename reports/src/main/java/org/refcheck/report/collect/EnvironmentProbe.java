@@ -15,7 +15,7 @@ import org.refcheck.report.schema.Environment;
  * Describes the machine the collector runs on (the one the checkers ran on, in the build): JVM, operating system,
  * CPUs, the refcheck tree's git commit.
  */
-final class EnvironmentProbe {
+public final class EnvironmentProbe {
 
     /*
      * Implementation notes. The commit comes from running git in the project directory (a 10-second limit; no git
@@ -33,7 +33,7 @@ final class EnvironmentProbe {
      * @param machine  the run's label; empty for the host name
      * @param projectDir a directory inside the refcheck git tree, for the commit
      */
-    static Environment probe(String machine, String mode, Map<String, String> bounds, String version,
+    public static Environment probe(String machine, String mode, Map<String, String> bounds, String version,
                              Path projectDir, Instant start, Instant end) {
         return new Environment(machine.isBlank() ? hostName() : machine, System.getProperty("java.vm.vendor", ""),
                 System.getProperty("java.runtime.version", System.getProperty("java.version", "")),

@@ -106,7 +106,15 @@ public final class ModelChecks {
     }
 
     private static Counterexample counterexample(String test, Path traceJson) throws IOException {
-        JsonNode root = JSON.readTree(traceJson.toFile());
+        return counterexample(test, JSON.readTree(traceJson.toFile()));
+    }
+
+    /** A counterexample from the model checker's trace JSON ({@code Counterexample.toJson()}). */
+    public static Counterexample counterexample(String test, String traceJson) throws IOException {
+        return counterexample(test, JSON.readTree(traceJson));
+    }
+
+    private static Counterexample counterexample(String test, JsonNode root) {
         List<String> threads = new ArrayList<>();
         root.path("threads").forEach(t -> threads.add(t.asText()));
         List<TraceEvent> events = new ArrayList<>();
@@ -137,14 +145,11 @@ public final class ModelChecks {
     }
 
     /**
-     * The command that replays a counterexample of a catalogue test: the test's class and method, and the schedule.
-     * A parameterised test's other shapes will not accept the schedule; the page says which shape it belongs to.
+     * The command that replays a counterexample: {@code refcheck replay} with the check (class, method and, for a
+     * parameterised catalogue test, the scenario's shape, so that only that scenario is replayed) and the schedule.
      */
-    static String replayCommand(String test, String schedule) {
-        String method = test.contains(" [") ? test.substring(0, test.indexOf(" [")) : test;
-        String simple = method.substring(method.lastIndexOf('.') + 1);
-        return "mvn -B test -pl stress-tests -am -Djcstress.skip -Drefcheck.summary.skip -Dtest='" + simple
-                + "' -Dsurefire.failIfNoSpecifiedTests=false -Drefcheck.replay=" + schedule;
+    public static String replayCommand(String test, String schedule) {
+        return "./refcheck replay --test '" + test.replace("'", "'\\''") + "' " + schedule;
     }
 
     private static Verdict passVerdict(boolean exhaustive, String detail) {

@@ -39,17 +39,17 @@ class ModelChecksTest {
         assertEquals(r.counterexample().events().size(), c.counterexample().events().size());
         assertEquals(r.counterexample().threadNames(), c.counterexample().threads());
         assertEquals(r.counterexample().schedule().encode(), c.counterexample().schedule());
-        assertTrue(c.counterexample().replay().endsWith("-Drefcheck.replay=" + c.counterexample().schedule()),
+        assertTrue(c.counterexample().replay().endsWith("' " + c.counterexample().schedule()),
                 c.counterexample().replay());
         assertTrue(c.asExpected());
     }
 
     @Test
-    void theReplayCommandNamesTheTestMethodWithoutItsShape() {
-        assertEquals("mvn -B test -pl stress-tests -am -Djcstress.skip -Drefcheck.summary.skip "
-                        + "-Dtest='ModelCatalogueTest#refDropDrop' -Dsurefire.failIfNoSpecifiedTests=false "
-                        + "-Drefcheck.replay=0*3.1",
+    void theReplayCommandNamesTheCheckWithItsShapeQuotedForTheShell() {
+        assertEquals("./refcheck replay --test 'org.refcheck.stress.model.ModelCatalogueTest#refDropDrop "
+                        + "[drop || drop, 2 threads]' 0*3.1",
                 ModelChecks.replayCommand("org.refcheck.stress.model.ModelCatalogueTest#refDropDrop [drop || drop, "
                         + "2 threads]", "0*3.1"));
+        assertEquals("./refcheck replay --test 'A#it'\\''s' 0", ModelChecks.replayCommand("A#it's", "0"));
     }
 }

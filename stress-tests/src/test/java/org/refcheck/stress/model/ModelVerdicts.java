@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 import org.refcheck.model.Counterexample;
 import org.refcheck.model.Model;
@@ -32,6 +33,9 @@ import org.refcheck.stress.verdict.VerdictStore;
  */
 public final class ModelVerdicts {
 
+    /** The system property naming the one check ({@code Class#method [shape]}) whose schedule is replayed. */
+    public static final String REPLAY_TEST = "refcheck.replay.test";
+
     private ModelVerdicts() {
     }
 
@@ -44,8 +48,7 @@ public final class ModelVerdicts {
     public static ModelResult expectPasses(String shape, Model.Builder options, Runnable scenario) {
         Entry entry = CallingTest.entry();
         CallingTest.requireExpectation(entry, Checker.MODEL, Expectation.PASSES);
-        ModelResult r = options.maxPreemptions(-1).check(scenario);
-        record(entry, shape, r);
+        ModelResult r = run(entry, shape, options, scenario);
         if (r.failed()) {
             throw new AssertionFailedError("the model checker flagged the correct protocol " + entry + " (" + shape
                     + "):\n" + r.counterexample().render());
@@ -65,8 +68,7 @@ public final class ModelVerdicts {
     public static Counterexample expectCaught(String shape, Model.Builder options, Runnable scenario) {
         Entry entry = CallingTest.entry();
         CallingTest.requireExpectation(entry, Checker.MODEL, Expectation.CATCHES);
-        ModelResult r = options.maxPreemptions(-1).check(scenario);
-        record(entry, shape, r);
+        ModelResult r = run(entry, shape, options, scenario);
         if (!r.failed()) {
             throw new AssertionFailedError("the model checker did not catch " + entry + " (" + shape + ") in "
                     + r.executions() + " executions: the scenario has lost its power. " + r.summary());
@@ -82,13 +84,29 @@ public final class ModelVerdicts {
     public static ModelResult observe(String shape, Runnable scenario) {
         Entry entry = CallingTest.entry();
         CallingTest.requireExpectation(entry, Checker.MODEL, Expectation.NOT_EXPECTED);
-        ModelResult r = Model.builder().maxPreemptions(-1).check(scenario);
-        record(entry, shape, r);
+        return run(entry, shape, Model.builder(), scenario);
+    }
+
+    /**
+     * Explores the scenario without a preemption bound and records the verdict. While one check is replayed
+     * ({@value #REPLAY_TEST} names it, as {@code refcheck replay} sets it), every other check of the same JUnit
+     * method is skipped, so the schedule is applied only to the scenario it came from.
+     */
+    private static ModelResult run(Entry entry, String shape, Model.Builder options, Runnable scenario) {
+        String test = CallingTest.name(ModelVerdicts.class) + " [" + shape + "]";
+        String replayed = System.getProperty(REPLAY_TEST);
+        Assumptions.assumeTrue(replayed == null || replayed.equals(test),
+                () -> "replaying " + replayed + ", not " + test);
+        ModelResult r = options.maxPreemptions(-1).check(scenario);
+        record(entry, test, shape, r);
         return r;
     }
 
     static void record(Entry entry, String shape, ModelResult r) {
-        String test = CallingTest.name(ModelVerdicts.class) + " [" + shape + "]";
+        record(entry, CallingTest.name(ModelVerdicts.class) + " [" + shape + "]", shape, r);
+    }
+
+    private static void record(Entry entry, String test, String shape, ModelResult r) {
         Observation observed = r.failed() ? Observation.CAUGHT : Observation.PASSED;
         String detail = r.failed()
                 ? r.counterexample().failure() + "; replay " + r.counterexample().schedule().encode()
