@@ -17,8 +17,9 @@ import java.util.Map;
  * mean time of its units so far (before any finished, a per-runner guess for the mode), or jcstress's own estimate
  * while jcstress runs.
  *
- * <p>Implementation notes. Called from the thread that reads a runner's output, one runner at a time; all state is
- * confined to that thread.
+ * <p>Implementation notes. Events come from the thread that reads a runner's output, one runner at a time; a
+ * daemon ticker redraws the line every second on a terminal (every ten seconds otherwise) so that the time moves
+ * while a long unit runs. Every method that touches the state holds the monitor.
  */
 final class Progress {
 
@@ -39,16 +40,30 @@ final class Progress {
     private long lastPrint;
     private int lastWidth;
 
+    private final java.util.concurrent.ScheduledExecutorService ticker;
+
     Progress(PrintStream out, boolean terminal, Map<WorkUnit.Kind, Integer> totals,
              Map<WorkUnit.Kind, Double> guessSeconds) {
         this.out = out;
         this.terminal = terminal;
         this.total.putAll(totals);
         this.guessSeconds = guessSeconds;
+        this.ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "refcheck-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private synchronized void tick() {
+        if (phase != null) {
+            draw(false);
+        }
     }
 
     /** A runner starts. */
-    void phase(WorkUnit.Kind kind) {
+    synchronized void phase(WorkUnit.Kind kind) {
         phase = kind;
         phaseStart = System.nanoTime();
         current = "starting";
@@ -56,13 +71,13 @@ final class Progress {
     }
 
     /** A unit starts. */
-    void started(String name) {
+    synchronized void started(String name) {
         current = name;
         draw(false);
     }
 
     /** A unit of the current runner finished. */
-    void finished() {
+    synchronized void finished() {
         done.merge(phase, 1, Integer::sum);
         long now = System.nanoTime();
         spentNanos.put(phase, now - phaseStart);
@@ -70,7 +85,7 @@ final class Progress {
     }
 
     /** jcstress's own count and estimate (its status line). */
-    void jcstress(int finished, long etaSeconds, String name) {
+    synchronized void jcstress(int finished, long etaSeconds, String name) {
         done.put(WorkUnit.Kind.JCSTRESS, finished);
         spentNanos.put(WorkUnit.Kind.JCSTRESS, System.nanoTime() - phaseStart);
         jcstressEtaSeconds = etaSeconds;
@@ -81,12 +96,13 @@ final class Progress {
     }
 
     /** The current runner ended. */
-    void endPhase() {
+    synchronized void endPhase() {
         spentNanos.put(phase, System.nanoTime() - phaseStart);
     }
 
     /** Ends the line (a terminal's redrawn line gets its newline). */
-    void close() {
+    synchronized void close() {
+        ticker.shutdownNow();
         if (terminal && lastWidth > 0) {
             out.println();
         }
