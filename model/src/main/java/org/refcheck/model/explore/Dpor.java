@@ -26,9 +26,9 @@ import org.refcheck.model.rt.SchedulingStrategy;
  *
  * <p>Given an {@link ExplorationPrefix}, it explores only below that prefix: the prefix's steps are replayed in
  * every execution and races whose first event lies in the prefix are left to the parts of the split that branch
- * there ({@link ParallelExploration}). Below the prefix it starts with empty sleep sets: a sleep set inherited
- * from the split would hide traces that the race reversals of the whole tree reach only through wakeup sequences
- * starting above the prefix.
+ * there ({@link ParallelExploration}). The prefix's covered siblings are not chosen freely below it, but they
+ * never stop a race reversal from being planted (as sleeping events do): the wakeup sequences that would cover
+ * them start above the prefix, in the whole tree, and a part does not have them.
  */
 public final class Dpor implements SchedulingStrategy {
 
@@ -40,8 +40,9 @@ public final class Dpor implements SchedulingStrategy {
      *                        previous thread if it may (fewest preemptions first), else the lowest awake thread
      * Invariant: a node's wakeup tree holds only unexplored branches; the branch being explored is in neither
      * its tree nor its sleep set, and joins the sleep set when exploration returns to the node.
-     * With a prefix of length K, nodes [0, K) are forced: their thread is the prefix's, their sleep sets stay
-     * empty, and no race is ever reversed into them, so their wakeup trees stay empty and exploration ends when
+     * With a prefix of length K, nodes [0, K) are forced: their thread is the prefix's, their `covered` events
+     * (inherited below like a sleep set, but never consulted by race reversal) gain the prefix's covered siblings,
+     * and no race is ever reversed into them, so their wakeup trees stay empty and exploration ends when
      * backtracking reaches them.
      */
 
@@ -104,6 +105,7 @@ public final class Dpor implements SchedulingStrategy {
         } else {
             Node parent = position == 0 ? null : stack.get(position - 1);
             node = new Node(parent == null ? new ArrayList<>() : parent.sleepAfter(previousExecuted));
+            node.covered = parent == null ? List.of() : parent.coveredAfter(previousExecuted);
             node.preemptions = parent == null ? 0 : parent.preemptions;
             stack.add(node);
             node.wakeup = pendingSubtree;
@@ -154,6 +156,11 @@ public final class Dpor implements SchedulingStrategy {
 
     /** The prefix's thread at a forced node, created in the first execution; later ones replay it. */
     private LogicalThread forced(Execution execution, Node node, List<LogicalThread> enabled, LogicalThread current) {
+        if (!prefix.covered(position).isEmpty()) {
+            List<Step> all = new ArrayList<>(node.covered);
+            all.addAll(prefix.covered(position));
+            node.covered = all;
+        }
         LogicalThread t = find(enabled, prefix.thread(position));
         if (t == null) {
             execution.fail(new Failure(FailureKind.NONDETERMINISM, "the exploration prefix " + prefix + " asks "
