@@ -1,6 +1,5 @@
 package org.refcheck.benchmarks.checker;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -17,7 +16,8 @@ import org.refcheck.model.bench.PerformanceTable;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.refcheck.benchmarks.checker.CheckerThroughput \
- *     --out benchmarks/target/performance-checker.json [--repeats 5] [--workers 2]
+ *     --out benchmarks/target/performance-checker.json [--repeats 5] [--workers 2] \
+ *     [--tables throughput,growth,parallel]
  * </pre>
  */
 public final class CheckerThroughput {
@@ -39,12 +39,14 @@ public final class CheckerThroughput {
         Path out = null;
         int repeats = 5;
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        String tables = "throughput,growth,parallel";
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--out" -> out = Path.of(args[++i]);
                     case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                     case "--workers" -> workers = Integer.parseInt(args[++i]);
+                    case "--tables" -> tables = args[++i];
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -52,28 +54,24 @@ public final class CheckerThroughput {
                 throw new IllegalArgumentException("--out FILE is required; --repeats >= 1, --workers >= 2");
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: CheckerThroughput --out FILE [--repeats N] [--workers N] (" + e.getMessage()
+            System.err.println("usage: CheckerThroughput --out FILE [--repeats N] [--workers N] [--tables "
+                    + "throughput,growth,parallel] (" + e.getMessage()
                     + ")");
             return 2;
         }
         PerformanceReport report = new PerformanceReport("checker", "refcheck's model checker: throughput, growth "
                 + "and parallel exploration");
         report.environment("repeats", Integer.toString(repeats));
-        throughput(report, repeats);
-        growth(report, repeats);
-        parallel(report, repeats, workers);
-        for (PerformanceTable t : report.tables()) {
-            System.out.println();
-            System.out.print(t.render());
+        if (tables.contains("throughput")) {
+            throughput(report, repeats);
         }
-        try {
-            report.write(out);
-        } catch (IOException e) {
-            System.err.println("refcheck checker throughput: cannot write " + out + ": " + e);
-            return 1;
+        if (tables.contains("growth")) {
+            growth(report, repeats);
         }
-        System.out.println("\nrefcheck checker throughput -> " + out.toAbsolutePath());
-        return 0;
+        if (tables.contains("parallel")) {
+            parallel(report, repeats, workers);
+        }
+        return report.printAndWrite(out, "refcheck checker throughput");
     }
 
     private static void throughput(PerformanceReport report, int repeats) {
@@ -129,29 +127,32 @@ public final class CheckerThroughput {
     private static void parallel(PerformanceReport report, int repeats, int workers) {
         PerformanceTable t = report.table("parallel", "Parallel exploration: speedup over one worker",
                 List.of("scenario", "workers", "parts", "executions", "traces", "seconds", "speedup",
-                        "executions vs 1 worker"));
+                        "executions vs 1 worker", "CPU s", "CPU vs 1 worker"));
         List<Object[]> scenarios = List.of(
                 new Object[] {"refcount(3,1)", Families.refcount(3, 1)},
-                new Object[] {"refcount(2,3)", Families.refcount(2, 3)},
-                new Object[] {"lastzero(10)", Families.lastZero(10)},
-                new Object[] {"readers(10)", Families.readers(10)},
-                new Object[] {"writers(6)", Families.writers(6)},
-                new Object[] {"casrot(7)", Families.casRotation(7, trace -> { })});
+                new Object[] {"refcount(2,4)", Families.refcount(2, 4)},
+                new Object[] {"lastzero(11)", Families.lastZero(11)},
+                new Object[] {"readers(12)", Families.readers(12)},
+                new Object[] {"writers(7)", Families.writers(7)},
+                new Object[] {"casrot(8)", Families.casRotation(8, trace -> { })});
         for (Object[] s : scenarios) {
             String name = (String) s[0];
             Runnable body = (Runnable) s[1];
             Measurement one = Measurement.median(repeats, () -> Model.builder().maxPreemptions(-1).workers(1), body);
-            t.row(name, 1, 1, one.result().executions(), one.result().traces(), one.seconds(), 1.0, 1.0);
+            t.row(name, 1, 1, one.result().executions(), one.result().traces(), one.seconds(), 1.0, 1.0,
+                    one.cpuSeconds(), 1.0);
             for (int w = 2; w <= workers; w *= 2) {
                 int n = w;
                 Measurement m = Measurement.median(repeats, () -> Model.builder().maxPreemptions(-1).workers(n), body);
                 String strategy = m.result().strategy();
                 int parts = Integer.parseInt(strategy.replaceAll(".* (\\d+) parts.*", "$1"));
                 t.row(name, w, parts, m.result().executions(), m.result().traces(), m.seconds(),
-                        one.seconds() / m.seconds(), (double) m.result().executions() / one.result().executions());
+                        one.seconds() / m.seconds(), (double) m.result().executions() / one.result().executions(),
+                        m.cpuSeconds(), m.cpuSeconds() / one.cpuSeconds());
             }
         }
-        t.note("speedup = one worker's median time / this row's, in the same JVM; executions include those that "
+        t.note("speedup = one worker's median wall time / this row's, in the same JVM; CPU s = CPU time of the JVM "
+                + "(all threads), the work done whatever share of the CPUs other load left; executions include those that "
                 + "compute the split and traces explored by a part that does not own them. Traces must equal the "
                 + "one-worker count. Median of " + repeats + " runs on " + Runtime.getRuntime()
                         .availableProcessors() + " CPUs.");

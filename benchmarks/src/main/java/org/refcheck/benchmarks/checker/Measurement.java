@@ -7,10 +7,12 @@ import org.refcheck.model.Model;
 import org.refcheck.model.ModelResult;
 
 /**
- * One model-checking run measured: its result, wall time and bytes allocated; {@link #median} runs a scenario once
- * to warm up, then {@code repeats} times, and keeps the run of median time.
+ * One model-checking run measured: its result, wall time, the CPU time of the whole JVM (every worker and carrier
+ * thread: on a machine loaded by other work, CPU time shows the work a run did where wall time shows the share of
+ * the CPUs it got) and bytes allocated; {@link #median} runs a scenario once to warm up, then {@code repeats}
+ * times, and keeps the run of median time.
  */
-record Measurement(ModelResult result, double seconds, long allocatedBytes) {
+record Measurement(ModelResult result, double seconds, double cpuSeconds, long allocatedBytes) {
 
     double executionsPerSecond() {
         return result.executions() / seconds;
@@ -26,10 +28,11 @@ record Measurement(ModelResult result, double seconds, long allocatedBytes) {
 
     static Measurement once(Supplier<Model.Builder> builder, Runnable body) {
         long bytes = Allocations.total();
+        long cpu = Allocations.processCpuNanos();
         long start = System.nanoTime();
         ModelResult r = builder.get().check(body);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Measurement(r, seconds, Allocations.total() - bytes);
+        return new Measurement(r, seconds, (Allocations.processCpuNanos() - cpu) / 1e9, Allocations.total() - bytes);
     }
 
     static Measurement median(int repeats, Supplier<Model.Builder> builder, Runnable body) {

@@ -63,11 +63,14 @@ public final class SpinComparison {
         PerformanceTable t = report.table("spin", "refcount(NT, 2): SPIN and refcheck as NT grows",
                 List.of("checker", "NT", "states or executions", "seconds", "memory MB", "outcome"));
         for (int nt = 2; nt <= maxThreads; nt++) {
-            try {
-                SpinRun s = SpinRun.verify(model, nt, OPS, memoryMb, 300);
-                t.row("SPIN 6.5.2 (states stored)", nt, s.states(), s.seconds(), s.megabytes(), s.outcome());
-            } catch (IOException e) {
-                t.row("SPIN 6.5.2 (states stored)", nt, null, null, null, "not run: " + e.getMessage());
+            for (boolean reduce : new boolean[] {true, false}) {
+                String name = reduce ? "SPIN 6.5.2 (states stored)" : "SPIN 6.5.2 -DNOREDUCE (states stored)";
+                try {
+                    SpinRun s = SpinRun.verify(model, nt, OPS, reduce, memoryMb, 300);
+                    t.row(name, nt, s.states(), s.seconds(), s.megabytes(), s.outcome());
+                } catch (IOException e) {
+                    t.row(name, nt, null, null, null, "not run: " + e.getMessage());
+                }
             }
             dpor(t, nt);
             run(t, "refcheck, state cache (positions)", nt, Model.builder().maxPreemptions(-1)
@@ -76,19 +79,12 @@ public final class SpinComparison {
                     Families.refcountObserving(nt, OPS, freer -> { }));
         }
         t.chart("NT", List.of("seconds"), true);
-        t.note("memory: SPIN's total actual memory usage; refcheck's peak used heap of the JVM during the run. "
+        t.note("SPIN: spin -a, cc -O2 -DSAFETY (with its partial-order reduction, or -DNOREDUCE), pan -m10000000 "
+                + "-w25; memory: SPIN's total actual memory usage (hash table and stack included); refcheck's peak used heap of the JVM during the run. "
                 + "Plain DPOR is run for at most " + DPOR_CAP + " executions and its time to exhaust projected from "
                 + "the closed-form trace count (NT(2 OPS+1))!/((2 OPS+1)!)^NT at the measured rate; the state cache "
                 + "is capped at " + CACHE_CAP + " executions.");
-        System.out.print(t.render());
-        try {
-            report.write(out);
-        } catch (IOException e) {
-            System.err.println("refcheck spin comparison: cannot write " + out + ": " + e);
-            return 1;
-        }
-        System.out.println("refcheck spin comparison -> " + out.toAbsolutePath());
-        return 0;
+        return report.printAndWrite(out, "refcheck spin comparison");
     }
 
     private static void dpor(PerformanceTable t, int nt) {

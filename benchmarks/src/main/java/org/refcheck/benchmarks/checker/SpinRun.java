@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * One SPIN verification of {@code benchmarks/spin/refcount.pml} for given NT and OPS: generate the verifier
  * ({@code spin -a}), compile it with a memory limit, run it, and read what pan prints: states stored, total
- * memory, elapsed time, and whether it ran out of memory.
+ * memory, elapsed time, and whether it ran out of memory; with or without SPIN's partial-order reduction.
  *
  * @param states     pan's "states, stored"
  * @param megabytes  pan's "total actual memory usage"
@@ -25,7 +25,7 @@ record SpinRun(long states, double megabytes, double seconds, String outcome) {
     private static final Pattern MEMORY = Pattern.compile("([\\d.]+)\\s+total actual memory usage");
 
     /** Runs SPIN in a fresh temporary directory; {@code memoryLimitMb} protects the machine. */
-    static SpinRun verify(Path model, int nt, int ops, int memoryLimitMb, long timeoutSeconds)
+    static SpinRun verify(Path model, int nt, int ops, boolean reduce, int memoryLimitMb, long timeoutSeconds)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("refcheck-spin-");
         try {
@@ -34,7 +34,8 @@ record SpinRun(long states, double megabytes, double seconds, String outcome) {
             if (!Files.exists(dir.resolve("pan.c"))) {
                 return new SpinRun(0, 0, 0, "spin -a failed: " + gen.lines().findFirst().orElse(""));
             }
-            exec(dir, 120, "cc", "-O2", "-DSAFETY", "-DMEMLIM=" + memoryLimitMb, "-o", "pan", "pan.c");
+            exec(dir, 120, "cc", "-O2", "-DSAFETY", reduce ? "-DSAFETY" : "-DNOREDUCE", "-DMEMLIM=" + memoryLimitMb,
+                    "-o", "pan", "pan.c");
             long start = System.nanoTime();
             String out = exec(dir, timeoutSeconds, "./pan", "-m10000000", "-w25");
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -14,7 +14,6 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.refcheck.model.bench.PerformanceReport;
-import org.refcheck.model.bench.PerformanceTable;
 
 /**
  * Runs the JMH benchmarks and prints the results table, the ratios to each baseline and the design targets; writes
@@ -76,19 +75,9 @@ public final class RunBenchmarks {
         String note = "JMH 1.37, " + (quick ? "--quick (1 x 200 ms warm-up and measurement: not for quoting)"
                 : "1 fork, 3 x 1 s warm-up, 5 x 1 s measurement");
         BenchmarkTables.addTo(report, measured, Comparisons.all(), note);
-        for (PerformanceTable t : report.tables()) {
-            System.out.println();
-            System.out.print(t.render());
-        }
-        try {
-            report.write(out);
-        } catch (IOException e) {
-            System.err.println("refcheck benchmarks: cannot write " + out + ": " + e);
-            return 1;
-        }
-        System.out.println("\nrefcheck benchmarks: " + measured.size() + " results -> " + out.toAbsolutePath()
-                + " (JMH's own JSON: " + jmhJson.toAbsolutePath() + ")");
-        return 0;
+        System.out.println("refcheck benchmarks: " + measured.size() + " results; JMH's own JSON: "
+                + jmhJson.toAbsolutePath());
+        return report.printAndWrite(out, "refcheck benchmarks");
     }
 
     /** Every benchmark's figure; for a JMH group, the figure of each of its reader methods. */

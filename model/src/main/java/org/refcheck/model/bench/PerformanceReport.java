@@ -107,6 +107,25 @@ public final class PerformanceReport {
         }
     }
 
+    /**
+     * Prints every table to standard output, then writes the document to {@code file}; returns a process exit
+     * status: 0 when written, 1 (with one line on standard error, prefixed by {@code program}) when not.
+     */
+    public int printAndWrite(Path file, String program) {
+        for (PerformanceTable t : tables) {
+            System.out.println();
+            System.out.print(t.render());
+        }
+        try {
+            write(file);
+        } catch (IOException e) {
+            System.err.println(program + ": cannot write " + file + ": " + e);
+            return 1;
+        }
+        System.out.println("\n" + program + " -> " + file.toAbsolutePath());
+        return 0;
+    }
+
     /** {@code String.format} in the root locale, for the figures of notes and tables. */
     public static String format(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);

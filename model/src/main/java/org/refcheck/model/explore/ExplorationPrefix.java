@@ -49,17 +49,20 @@ public final class ExplorationPrefix {
      * rest of the execution from that step.
      */
     public boolean owns(List<org.refcheck.model.rt.Event> events) {
+        WakeupSequence whole = null;
         for (int i = 0; i < threads.length && i < events.size(); i++) {
             if (covered.get(i).isEmpty()) {
                 continue;
             }
-            List<Step> rest = new ArrayList<>(events.size() - i);
-            for (int j = i; j < events.size(); j++) {
-                rest.add(Step.of(events.get(j)));
+            if (whole == null) {
+                List<Step> steps = new ArrayList<>(events.size());
+                for (org.refcheck.model.rt.Event e : events) {
+                    steps.add(Step.of(e));
+                }
+                whole = new WakeupSequence(steps);
             }
-            WakeupSequence sequence = new WakeupSequence(rest);
             for (Step sibling : covered.get(i)) {
-                if (sequence.isWeakInitial(sibling)) {
+                if (whole.isWeakInitialOfSuffix(i, sibling)) {
                     return false;
                 }
             }
