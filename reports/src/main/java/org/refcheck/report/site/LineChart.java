@@ -84,8 +84,9 @@ final class LineChart {
         int plotH = HEIGHT - TOP - BOTTOM;
         b.append("<rect class=\"plot\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
                 .append(plotW).append("\" height=\"").append(plotH).append("\"/>\n");
-        for (int i = 0; i <= 4; i++) {
-            double v = minY + (maxY - minY) * i / 4;
+        int ticks = chart.logY() ? (int) Math.round(maxY - minY) : 4;   // a log axis: one tick per decade
+        for (int i = 0; i <= ticks; i++) {
+            double v = minY + (maxY - minY) * i / ticks;
             double y = TOP + plotH - plotH * (v - minY) / (maxY - minY);
             b.append(fmt("<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">", LEFT - 4, y + 4))
                     .append(Html.escape(number(chart.logY() ? Math.pow(10, v) : v))).append("</text>\n");
