@@ -98,6 +98,12 @@ public final class PerformanceReport {
         try {
             Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
             try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-r--r--"));   // a temporary file is private; the document is for everyone to read
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's defaults apply
+            }
+            try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);

@@ -29,7 +29,8 @@ final class PrefixSplit implements SchedulingStrategy {
      * conflicts with), the awake enabled threads in thread order, the index of the one being tried, and the events
      * of the siblings already tried (covered). Each execution replays `path` and extends it until it holds
      * `branchingSteps` steps with more than one awake thread, then is cut; an execution that ends first (or fails)
-     * is a part on its own. A step whose every enabled thread is asleep ends a branch no part needs.
+     * is a part on its own. A deeper split can have fewer parts than a shallower one (a sleeping sibling may block
+     * a whole branch), so the split keeps the largest list found while some execution was still cut. A step whose every enabled thread is asleep ends a branch no part needs.
      */
 
     private static final class Level {
@@ -61,6 +62,7 @@ final class PrefixSplit implements SchedulingStrategy {
     private final List<ExplorationPrefix> parts = new ArrayList<>();
     private int position;
     private boolean blocked;
+    private boolean cutAny;
 
     private PrefixSplit(int branchingSteps) {
         this.branchingSteps = branchingSteps;
@@ -84,10 +86,12 @@ final class PrefixSplit implements SchedulingStrategy {
                     return List.of(ExplorationPrefix.none());   // let one sequential exploration report it
                 }
             } while (split.next());
-            if (split.parts.size() <= best.size()) {
-                break;   // no more branching to split on
+            if (split.parts.size() > best.size()) {
+                best = split.parts;
             }
-            best = split.parts;
+            if (!split.cutAny) {
+                break;   // every execution ended within the prefix: deeper prefixes split nothing more
+            }
         }
         return best;
     }
@@ -108,6 +112,7 @@ final class PrefixSplit implements SchedulingStrategy {
             branching += l.awake.size() > 1 ? 1 : 0;
         }
         if (branching == branchingSteps) {
+            cutAny = true;
             return null;   // the prefix is long enough: cut here
         }
         List<Step> inherited = path.isEmpty() ? List.of() : path.get(path.size() - 1).sleepAfter();
