@@ -20,10 +20,10 @@ final class LineChart {
      * the legend beside the plot, which names each line in text, so the chart reads without colour too.
      */
 
-    private static final int WIDTH = 640;
+    private static final int WIDTH = 720;
     private static final int HEIGHT = 300;
     private static final int LEFT = 70;
-    private static final int RIGHT = 200;
+    private static final int RIGHT = 280;
     private static final int TOP = 12;
     private static final int BOTTOM = 36;
 
@@ -137,6 +137,9 @@ final class LineChart {
 
     static String number(double v) {
         double a = Math.abs(v);
+        if (a >= 1e9) {
+            return fmt("%.0e", v);
+        }
         if (a >= 1e6) {
             return fmt("%.1fM", v / 1e6);
         }
