@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.refcheck.model.explore.Dpor;
 import org.refcheck.model.explore.NaiveDfs;
+import org.refcheck.model.explore.ParallelExploration;
 import org.refcheck.model.explore.Pct;
 import org.refcheck.model.explore.RandomWalk;
 import org.refcheck.model.explore.Replay;
@@ -43,7 +44,9 @@ import org.refcheck.model.rt.SchedulingStrategy;
  * {@code refcheck.strategy} (exhaustive, random, pct), {@code refcheck.maxPreemptions}, {@code refcheck.maxSteps},
  * {@code refcheck.orderAllAdds}, {@code refcheck.stateCache} (off, observations, positions),
  * {@code refcheck.maxExecutions}, {@code refcheck.iterations}, {@code refcheck.seed}, {@code refcheck.pctDepth},
- * and {@code refcheck.replay} (a schedule string from a counterexample: run only that execution).
+ * {@code refcheck.workers} (threads of exhaustive exploration; 0 for one per CPU), {@code refcheck.shard}
+ * ({@code K/N}: explore only shard K of N, for many machines), and {@code refcheck.replay} (a schedule string from a
+ * counterexample: run only that execution).
  */
 public final class Model {
 
@@ -109,6 +112,8 @@ public final class Model {
                 System.getProperty("refcheck.stateCache", "off").toUpperCase(Locale.ROOT));
         private boolean commuteAdditions = !Boolean.getBoolean("refcheck.orderAllAdds");
         private boolean stopOnFirstFailure = true;
+        private int workers = Workers.fromProperty();
+        private int[] shard = Workers.shardFromProperty();
         private final List<Runnable> predicates = new ArrayList<>();
         private Consumer<Failure> onFailure = failure -> { };
 
@@ -183,6 +188,25 @@ public final class Model {
             return this;
         }
 
+        /**
+         * Threads that explore in parallel (default 1; {@code -Drefcheck.workers}, where 0 means one per CPU).
+         * Exhaustive exploration without a preemption bound or state cache is then split into parts explored
+         * independently ({@link org.refcheck.model.explore.ParallelExploration}); other strategies run on one.
+         */
+        public Builder workers(int n) {
+            this.workers = Workers.resolve(n);
+            return this;
+        }
+
+        /**
+         * Explores only shard {@code index} of {@code count} (0-based; default 0 of 1, {@code -Drefcheck.shard=K/N}):
+         * run every shard, on as many machines, to cover the test once. A shard's result is never exhaustive.
+         */
+        public Builder shard(int index, int count) {
+            this.shard = Workers.checkShard(index, count);
+            return this;
+        }
+
         /** Whether to stop at the first failing execution (default true) or keep exploring. */
         public Builder stopOnFirstFailure(boolean stop) {
             this.stopOnFirstFailure = stop;
@@ -214,6 +238,9 @@ public final class Model {
             }
             if (strategy == Strategy.EXHAUSTIVE && stateCache != StateCache.OFF) {
                 return run.depthFirst(new NaiveDfs(stateCache == StateCache.POSITIONS), "stateful", start);
+            }
+            if (strategy == Strategy.EXHAUSTIVE && maxPreemptions < 0 && (workers > 1 || shard[1] > 1)) {
+                return run.parallel(start);
             }
             switch (strategy) {
                 case EXHAUSTIVE -> {
@@ -295,6 +322,23 @@ public final class Model {
                 return more;
             }
 
+            /** Exhaustive exploration split into parts, explored by {@code workers} threads (this shard's parts). */
+            ModelResult parallel(long start) {
+                ParallelExploration.Totals t = ParallelExploration.explore(this::once, commuteAdditions, workers,
+                        shard[0], shard[1], this::shouldStop);
+                sleepBlocked += t.sleepBlocked();
+                if (failing != null && stopOnFirstFailure) {
+                    fewerSwitches();
+                }
+                String name = "exhaustive, " + workers + " workers, " + t.parts() + " parts"
+                        + (shard[1] > 1 ? ", shard " + shard[0] + "/" + shard[1] : "");
+                return result(name, start, t.complete() && failing == null && shard[1] == 1);
+            }
+
+            synchronized boolean shouldStop() {
+                return (failing != null && stopOnFirstFailure) || executions >= maxExecutions;
+            }
+
             /**
              * Cheap minimisation of a counterexample: explores again under preemption bounds 0, 1, ... below the
              * failing schedule's context switches, and keeps the first failure found, which needs the fewest
@@ -316,10 +360,26 @@ public final class Model {
             }
 
             Execution once(SchedulingStrategy strategy) {
+                return once(strategy, e -> true);
+            }
+
+            /**
+             * Runs one execution; safe to call from several exploration workers at once. A finished execution counts
+             * as a trace if {@code countsAsTrace} says so.
+             */
+            Execution once(SchedulingStrategy strategy, java.util.function.Predicate<Execution> countsAsTrace) {
                 Execution e = new Execution(strategy, maxSteps, checkLeaks, false);
                 e.run(body, predicates);
+                boolean trace = !e.wasCut() && countsAsTrace.test(e);
+                synchronized (this) {
+                    account(e, trace);
+                }
+                return e;
+            }
+
+            private void account(Execution e, boolean trace) {
                 executions++;
-                if (!e.wasCut()) {
+                if (trace) {
                     traces++;
                 }
                 longest = Math.max(longest, e.events().size());
@@ -329,7 +389,6 @@ public final class Model {
                 if (e.failure() != null && failing == null) {
                     failing = e;
                 }
-                return e;
             }
 
             ModelResult result(String name, long start, boolean exhaustive) {

@@ -65,7 +65,12 @@ class ReductionPreservesOutcomesTest {
     /** Runs the program under {@code strategy}, collecting each execution's class and outcome. */
     private static ModelResult run(List<List<Operation>> program, Model.Strategy strategy, Set<String> classes,
             Set<String> coarseClasses, Set<String> outcomes) {
-        return Model.builder().strategy(strategy).stopOnFirstFailure(false).check(() -> {
+        return run(program, Model.builder().strategy(strategy), classes, coarseClasses, outcomes);
+    }
+
+    private static ModelResult run(List<List<Operation>> program, Model.Builder builder, Set<String> classes,
+            Set<String> coarseClasses, Set<String> outcomes) {
+        return builder.stopOnFirstFailure(false).check(() -> {
             SharedInt[] cells = {SharedInt.of("c0", 0), SharedInt.of("c1", 0)};
             List<Access> log = new ArrayList<>();
             String[] reads = new String[program.size()];
@@ -161,5 +166,23 @@ class ReductionPreservesOutcomesTest {
         assertEquals(naiveClasses, dporClasses, "equivalence classes of " + shown);
         assertEquals(naiveClasses.size(), dpor.executions(),
                 "one execution per class for " + shown + ": " + dpor.summary() + " vs " + naive.summary());
+    }
+
+    /** Parallel exploration (3 workers, so the split goes deep) reaches every class and counts each once. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void parallelExplorationCountsEveryClassOnce(long seed) {
+        List<List<Operation>> program = generate(seed);
+        Set<String> naiveClasses = new HashSet<>();
+        Set<String> naiveOutcomes = new HashSet<>();
+        run(program, Model.Strategy.NAIVE, naiveClasses, new HashSet<>(), naiveOutcomes);
+        Set<String> classes = Collections.synchronizedSet(new HashSet<>());
+        Set<String> outcomes = Collections.synchronizedSet(new HashSet<>());
+        ModelResult parallel = run(program, Model.builder().workers(3), classes,
+                Collections.synchronizedSet(new HashSet<>()), outcomes);
+        assertTrue(parallel.exhaustive(), parallel.summary());
+        assertEquals(naiveOutcomes, outcomes, "outcomes of seed " + seed);
+        assertEquals(naiveClasses, classes, "equivalence classes of seed " + seed);
+        assertEquals(naiveClasses.size(), parallel.traces(), "traces of seed " + seed + ": " + parallel.summary());
     }
 }

@@ -23,6 +23,12 @@ import org.refcheck.model.rt.SchedulingStrategy;
  * the finished execution's {@link HappensBefore}, in which adds that declared what they observe commute unless
  * {@link CommutingAdditions} orders them; sleep sets and wakeup sequences keep judging every add a write, which
  * only ever explores more.
+ *
+ * <p>Given an {@link ExplorationPrefix}, it explores only below that prefix: the prefix's steps are replayed in
+ * every execution and races whose first event lies in the prefix are left to the parts of the split that branch
+ * there ({@link ParallelExploration}). The prefix's covered siblings are not chosen freely below it, but they
+ * never stop a race reversal from being planted (as sleeping events do): the wakeup sequences that would cover
+ * them start above the prefix, in the whole tree, and a part does not have them.
  */
 public final class Dpor implements SchedulingStrategy {
 
@@ -34,10 +40,15 @@ public final class Dpor implements SchedulingStrategy {
      *                        previous thread if it may (fewest preemptions first), else the lowest awake thread
      * Invariant: a node's wakeup tree holds only unexplored branches; the branch being explored is in neither
      * its tree nor its sleep set, and joins the sleep set when exploration returns to the node.
+     * With a prefix of length K, nodes [0, K) are forced: their thread is the prefix's, their `covered` events
+     * (inherited below like a sleep set, but never consulted by race reversal) gain the prefix's covered siblings,
+     * and no race is ever reversed into them, so their wakeup trees stay empty and exploration ends when
+     * backtracking reaches them.
      */
 
     private final int preemptionBound;
     private final boolean commuteAdditions;
+    private final ExplorationPrefix prefix;
     private final List<Node> stack = new ArrayList<>();
     private int position;
     private int branchPoint = -1;
@@ -55,8 +66,14 @@ public final class Dpor implements SchedulingStrategy {
      *                         {@link CommutingAdditions}); {@code false} explores every order of them
      */
     public Dpor(int preemptionBound, boolean commuteAdditions) {
+        this(preemptionBound, commuteAdditions, ExplorationPrefix.none());
+    }
+
+    /** Exploration of only the part of the tree below {@code prefix} (see the class comment). */
+    public Dpor(int preemptionBound, boolean commuteAdditions, ExplorationPrefix prefix) {
         this.preemptionBound = preemptionBound;
         this.commuteAdditions = commuteAdditions;
+        this.prefix = prefix;
     }
 
     /** Executions that ended because every enabled thread was asleep (zero for optimal exploration). */
@@ -88,10 +105,14 @@ public final class Dpor implements SchedulingStrategy {
         } else {
             Node parent = position == 0 ? null : stack.get(position - 1);
             node = new Node(parent == null ? new ArrayList<>() : parent.sleepAfter(previousExecuted));
+            node.covered = parent == null ? List.of() : parent.coveredAfter(previousExecuted);
             node.preemptions = parent == null ? 0 : parent.preemptions;
             stack.add(node);
             node.wakeup = pendingSubtree;
             tree = node.wakeup;
+            if (position < prefix.length()) {
+                return forced(execution, node, enabled, current);
+            }
         }
         int basePreemptions = position == 0 ? 0 : stack.get(position - 1).preemptions;
         while (!tree.isEmpty()) {
@@ -131,6 +152,26 @@ public final class Dpor implements SchedulingStrategy {
         }
         int preemptions = basePreemptions + (isPreemption(pick, current, enabled) ? 1 : 0);
         return take(node, pick, preemptions);
+    }
+
+    /** The prefix's thread at a forced node, created in the first execution; later ones replay it. */
+    private LogicalThread forced(Execution execution, Node node, List<LogicalThread> enabled, LogicalThread current) {
+        if (!prefix.covered(position).isEmpty()) {
+            List<Step> all = new ArrayList<>(node.covered);
+            all.addAll(prefix.covered(position));
+            node.covered = all;
+        }
+        LogicalThread t = find(enabled, prefix.thread(position));
+        if (t == null) {
+            execution.fail(new Failure(FailureKind.NONDETERMINISM, "the exploration prefix " + prefix + " asks "
+                    + "thread " + prefix.thread(position) + " to run at step " + position + ", where it is not "
+                    + "enabled: the test does something else each time it runs", prefix.thread(position), null));
+            return null;
+        }
+        pendingSubtree = new WakeupTree();
+        expected = null;
+        int base = position == 0 ? 0 : stack.get(position - 1).preemptions;
+        return take(node, t, base + (isPreemption(t, current, enabled) ? 1 : 0));
     }
 
     private LogicalThread take(Node node, LogicalThread t, int preemptions) {
@@ -198,6 +239,9 @@ public final class Dpor implements SchedulingStrategy {
         }
         List<Event> events = execution.events();
         for (RaceDetector.Race race : RaceDetector.races(events, commuteAdditions)) {
+            if (race.first() < prefix.length()) {
+                continue;   // the other branch there belongs to another part of the split
+            }
             Node node = stack.get(race.first());
             boolean covered = false;
             for (Step asleep : node.sleep) {

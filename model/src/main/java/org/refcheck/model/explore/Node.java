@@ -8,6 +8,12 @@ final class Node {
 
     /** Events known to be covered from here: explored siblings, and inherited ones that commute with the path. */
     final List<Step> sleep;
+    /**
+     * Events another part of a split exploration covers ({@link ExplorationPrefix}): like the sleep set they are
+     * not chosen freely here, but unlike it they never stop a race reversal from being planted, since the part
+     * that covers them has no wakeup sequences from this part's races.
+     */
+    List<Step> covered = List.of();
     /** Branches still to explore from here. */
     WakeupTree wakeup = new WakeupTree();
     /** The thread chosen here in the current execution. */
@@ -31,13 +37,27 @@ final class Node {
                 return true;
             }
         }
+        for (Step s : covered) {
+            if (s.thread() == thread) {
+                return true;
+            }
+        }
         return false;
     }
 
     /** The sleep set of the next position after {@code executed} ran here: entries it commutes with. */
     List<Step> sleepAfter(Step executed) {
-        List<Step> next = new ArrayList<>(sleep.size());
-        for (Step s : sleep) {
+        return stillCommuting(sleep, executed);
+    }
+
+    /** The covered events of the next position after {@code executed} ran here. */
+    List<Step> coveredAfter(Step executed) {
+        return covered.isEmpty() ? covered : stillCommuting(covered, executed);
+    }
+
+    private static List<Step> stillCommuting(List<Step> steps, Step executed) {
+        List<Step> next = new ArrayList<>(steps.size());
+        for (Step s : steps) {
             if (s.thread() != executed.thread() && !s.conflictsWith(executed)) {
                 next.add(s);
             }

@@ -84,6 +84,24 @@ final class WakeupSequence {
         return true;
     }
 
+    /**
+     * Whether {@code next} would be a weak initial of the suffix of this sequence from position {@code from} (the
+     * whole sequence being unconsumed): one sequence answers for every suffix.
+     */
+    boolean isWeakInitialOfSuffix(int from, Step next) {
+        for (int m = from; m < steps.size(); m++) {
+            if (steps.get(m).thread() == next.thread()) {
+                return predecessors[m].nextSetBit(from) < 0;
+            }
+        }
+        for (int m = from; m < steps.size(); m++) {
+            if (steps.get(m).conflictsWith(next)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The remaining events, in order. */
     List<Step> rest() {
         List<Step> rest = new ArrayList<>(remaining.cardinality());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.refcheck.report.schema.PerformanceDocument;
 import org.refcheck.report.schema.ResultFileException;
 import org.refcheck.report.schema.ResultJson;
 import org.refcheck.report.schema.RunReport;
@@ -33,6 +34,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The site's directory.")
     Path out;
 
+    @Option(names = "--performance", paramLabel = "FILE", description = "A performance document (the benchmark "
+            + "runner's or the checker-speed harness's JSON) for the site's performance page; repeatable.")
+    List<Path> performance = new ArrayList<>();
+
     @Option(names = "--open", negatable = true, description = "Open the site in a browser (default: when a "
             + "display is available).")
     Boolean open;
@@ -56,10 +61,18 @@ final class ReportCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage());
             }
         }
+        List<PerformanceDocument> figures = new ArrayList<>();
+        for (Path p : performance) {
+            try {
+                figures.add(PerformanceDocument.read(p));
+            } catch (ResultFileException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         List<String> warnings = new ArrayList<>();
         List<RunReport> runs = ShardMerge.merge(documents, warnings);
         warnings.forEach(w -> console.println("warning: " + w));
-        int pages = SiteWriter.write(runs, out);
+        int pages = SiteWriter.write(runs, figures, out);
         List<String> problems = new ArrayList<>();
         for (RunReport run : runs) {
             console.println();

@@ -16,7 +16,8 @@ final class Page {
                 .append("<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n")
                 .append("<nav><a href=\"index.html\">refcheck results</a>")
                 .append(" <a href=\"comparison.html\">comparison</a>")
-                .append(" <a href=\"environment.html\">environment</a></nav>\n")
+                .append(" <a href=\"environment.html\">environment</a>")
+                .append(" <a href=\"performance.html\">performance</a></nav>\n")
                 .append("<header><h1>").append(Html.escape(title)).append("</h1>");
         if (!subtitle.isEmpty()) {
             html.append("<p class=\"subtitle\">").append(Html.escape(subtitle)).append("</p>");

@@ -10,11 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.refcheck.report.schema.PerformanceDocument;
 import org.refcheck.report.schema.ResultJson;
 import org.refcheck.report.schema.RunReport;
 
 /**
  * Writes the whole site for one or more runs: {@code index.html}, {@code comparison.html}, {@code environment.html},
+ * {@code performance.html} (the performance documents given, if any),
  * one {@code protocol-<id>.html} per protocol, one {@code cx-<run>-<n>.html} per counterexample, {@code style.css},
  * and the results documents themselves under {@code data/}. Everything is written into a temporary folder beside the
  * target, which replaces the target only once complete: a reader never sees half a site.
@@ -36,8 +38,14 @@ public final class SiteWriter {
         return "data/results-" + i + ".json";
     }
 
-    /** Writes the site for {@code reports} into {@code out}; returns the number of pages. */
+    /** Writes the site for {@code reports}, without performance figures, into {@code out}; returns the pages. */
     public static int write(List<RunReport> reports, Path out) throws IOException {
+        return write(reports, List.of(), out);
+    }
+
+    /** Writes the site for {@code reports} and {@code performance} into {@code out}; returns the number of pages. */
+    public static int write(List<RunReport> reports, List<PerformanceDocument> performance, Path out)
+            throws IOException {
         Runs runs = new Runs(reports);
         Path target = out.toAbsolutePath();
         Files.createDirectories(target.getParent());
@@ -48,7 +56,8 @@ public final class SiteWriter {
             write(temp, "index.html", IndexPage.render(runs, counterexamples));
             write(temp, "comparison.html", ComparisonPage.render(runs));
             write(temp, "environment.html", EnvironmentPage.render(runs));
-            pages += 3;
+            write(temp, PerformancePage.FILE, PerformancePage.render(performance));
+            pages += 4;
             for (String protocol : runs.protocols()) {
                 write(temp, ProtocolPage.fileName(protocol), ProtocolPage.render(runs, protocol, counterexamples));
                 pages++;

@@ -54,7 +54,14 @@ class SiteInBrowserTest {
         }
         runs = List.of(Fixtures.run("machine-a", false), Fixtures.run("machine-b", true));
         site = dir.resolve("site");
-        SiteWriter.write(runs, site);
+        org.refcheck.model.bench.PerformanceReport perf = new org.refcheck.model.bench.PerformanceReport("checker",
+                "checker throughput");
+        perf.table("throughput", "Executions per second", List.of("scenario", "threads", "execs/s"))
+                .row("refcount", 2, 3_500.0).row("refcount", 3, 7_500.0).row("readers", 2, 7_000.0)
+                .row("readers", 3, 5_700.0).chart("threads", List.of("execs/s"), true);
+        Path perfFile = dir.resolve("performance.json");
+        perf.write(perfFile);
+        SiteWriter.write(runs, List.of(org.refcheck.report.schema.PerformanceDocument.read(perfFile)), site);
         chromium = HeadlessChromium.start(executable.get());
         devTools = DevTools.connect(chromium.webSocketUrl());
     }
@@ -86,6 +93,16 @@ class SiteInBrowserTest {
         }
         index.screenshot(artifacts().resolve("index.png"));
         assertTrue(Files.size(artifacts().resolve("index.png")) > 10_000, "a screenshot with content");
+    }
+
+    @Test
+    void thePerformancePageDrawsItsChart() throws Exception {
+        BrowserPage p = open("performance.html");
+        assertEquals(1, p.number("document.querySelectorAll('svg.chart').length"));
+        assertEquals(2, p.number("document.querySelectorAll('svg.chart path.line').length"));
+        assertEquals(4, p.number("document.querySelectorAll('table.figures tbody tr').length"));
+        assertEquals(List.of(), p.errors());
+        p.screenshot(artifacts().resolve("performance.png"));
     }
 
     @Test

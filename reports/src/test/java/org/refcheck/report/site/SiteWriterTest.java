@@ -71,7 +71,7 @@ class SiteWriterTest {
         List<Path> pages = pages(site);
         long counterexamples = runs.stream().flatMap(r -> r.checks().stream()).filter(c -> c.counterexample() != null)
                 .count();
-        assertEquals(3 + 2 + counterexamples, pages.size(), "index, comparison, environment, protocols, "
+        assertEquals(4 + 2 + counterexamples, pages.size(), "index, comparison, environment, performance, protocols, "
                 + "counterexamples");
         for (Path page : pages) {
             String html = Files.readString(page);

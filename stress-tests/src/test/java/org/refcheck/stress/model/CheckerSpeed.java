@@ -8,6 +8,8 @@ import org.jetbrains.lincheck.LincheckAssertionError;
 import org.refcheck.model.Model;
 import org.refcheck.model.ModelResult;
 import org.refcheck.model.bench.Families;
+import org.refcheck.model.bench.PerformanceReport;
+import org.refcheck.model.bench.PerformanceTable;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.mutant.UpgradeWithFetchAdd;
 import org.refcheck.protocols.kref.GetUnlessZeroKrefTable;
@@ -25,12 +27,15 @@ import org.refcheck.stress.lincheck.InvocationCounter;
  *
  * <p>How to run: {@code mvn -B -Pchecker-speed verify -pl stress-tests -am}. Each row is run once to warm up,
  * then {@code -Drefcheck.speed.repeats} times (default 5), and the median is printed. Lincheck runs at most
- * {@code -Drefcheck.speed.lincheckInvocations} invocations (default 10,000) per scenario.
+ * {@code -Drefcheck.speed.lincheckInvocations} invocations (default 10,000) per scenario. With
+ * {@code -Drefcheck.speed.out=FILE} the table is also written as a performance document for the report's
+ * performance page.
  */
 public final class CheckerSpeed {
 
     private static final int REPEATS = Integer.getInteger("refcheck.speed.repeats", 5);
     private static final int LINCHECK_INVOCATIONS = Integer.getInteger("refcheck.speed.lincheckInvocations", 10_000);
+    private static final String OUT = System.getProperty("refcheck.speed.out", "");
 
     private CheckerSpeed() {
     }
@@ -55,7 +60,7 @@ public final class CheckerSpeed {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Ref drop || drop", false, Scenarios.refDropDrop(Ref::create, 2), true));
         rows.add(new Row("Ref drop || drop, B11 touch after dec", true,
@@ -98,6 +103,17 @@ public final class CheckerSpeed {
                 "%-42s | %10s %10s %10s %10s %-12s | %10s %10s %10s %10s %-14s | %8s %8s",
                 "scenario", "execs", "ms", "first ms", "execs/s", "refcheck", "invocs", "ms", "first ms", "invocs/s",
                 "Lincheck", "execs/s", "first"));
+        PerformanceReport report = new PerformanceReport("side-by-side", "refcheck against Lincheck's model checker");
+        report.environment("repeats", Integer.toString(REPEATS))
+                .environment("Lincheck invocations cap", Integer.toString(LINCHECK_INVOCATIONS));
+        PerformanceTable table = report.table("side-by-side", "Time to the first counterexample (mutants) and to "
+                + "exhaust (correct protocols): refcheck and Lincheck 3.7 runConcurrentTest in one JVM", List.of(
+                "scenario", "refcheck executions", "refcheck ms", "refcheck first ms", "refcheck verdict",
+                "Lincheck invocations", "Lincheck ms", "Lincheck verdict", "first-counterexample ratio"));
+        table.note("median of " + REPEATS + " warm runs; Lincheck capped at " + LINCHECK_INVOCATIONS
+                + " invocations (a correct protocol that uses them all is 'not exhausted'); ratio = Lincheck's time "
+                + "to the first counterexample / refcheck's. Command: mvn -B -Pchecker-speed verify -pl stress-tests "
+                + "-am -Drefcheck.speed.out=FILE");
         for (Row row : rows) {
             Figures ours = median(() -> refcheck(row));
             Figures theirs = row.withLincheck ? median(() -> lincheck(row)) : null;
@@ -113,6 +129,14 @@ public final class CheckerSpeed {
                     theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.firstMillis),
                     theirs == null ? "" : String.format(Locale.ROOT, "%.0f", theirs.perSecond()),
                     theirs == null ? "" : verdict(row, theirs), ratio, firstRatio));
+            table.row(row.name, ours.runs, ours.millis, ours.firstMillis, verdict(row, ours),
+                    theirs == null ? null : theirs.runs, theirs == null ? null : theirs.millis,
+                    theirs == null ? "" : verdict(row, theirs),
+                    theirs == null || !row.mutant || ours.firstMillis <= 0 ? null : theirs.firstMillis / ours.firstMillis);
+        }
+        if (!OUT.isEmpty()) {
+            report.write(java.nio.file.Path.of(OUT));
+            System.out.println("refcheck checker speed -> " + OUT);
         }
     }
 
