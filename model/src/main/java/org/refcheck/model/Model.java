@@ -11,6 +11,8 @@ import org.refcheck.model.explore.Pct;
 import org.refcheck.model.explore.RandomWalk;
 import org.refcheck.model.explore.Replay;
 import org.refcheck.model.explore.Schedule;
+import org.refcheck.model.memory.MemoryModel;
+import org.refcheck.model.memory.WeakMemory;
 import org.refcheck.model.rt.Event;
 import org.refcheck.model.rt.Execution;
 import org.refcheck.model.rt.Failure;
@@ -43,7 +45,8 @@ import org.refcheck.model.rt.SchedulingStrategy;
  * {@code refcheck.strategy} (exhaustive, random, pct), {@code refcheck.maxPreemptions}, {@code refcheck.maxSteps},
  * {@code refcheck.orderAllAdds}, {@code refcheck.stateCache} (off, observations, positions),
  * {@code refcheck.maxExecutions}, {@code refcheck.iterations}, {@code refcheck.seed}, {@code refcheck.pctDepth},
- * and {@code refcheck.replay} (a schedule string from a counterexample: run only that execution).
+ * {@code refcheck.memoryModel} (sc, weak), {@code refcheck.storeHistory} (how many stores a weak load may choose
+ * from), and {@code refcheck.replay} (a schedule string from a counterexample: run only that execution).
  */
 public final class Model {
 
@@ -109,6 +112,9 @@ public final class Model {
                 System.getProperty("refcheck.stateCache", "off").toUpperCase(Locale.ROOT));
         private boolean commuteAdditions = !Boolean.getBoolean("refcheck.orderAllAdds");
         private boolean stopOnFirstFailure = true;
+        private MemoryModel memoryModel = MemoryModel.valueOf(
+                System.getProperty("refcheck.memoryModel", "sc").toUpperCase(Locale.ROOT));
+        private int storeHistory = Integer.getInteger("refcheck.storeHistory", 3);
         private final List<Runnable> predicates = new ArrayList<>();
         private Consumer<Failure> onFailure = failure -> { };
 
@@ -183,6 +189,30 @@ public final class Model {
             return this;
         }
 
+        /**
+         * The memory model (default {@link MemoryModel#SC}, or the system property {@code refcheck.memoryModel}).
+         * {@link MemoryModel#WEAK} explores which store each opaque and acquire load reads, tracks happens-before
+         * through release/acquire pairs and fences, and fails executions with data races on plain accesses and on
+         * the lifetime events of tracked allocations. Not with a state cache.
+         */
+        public Builder memoryModel(MemoryModel model) {
+            this.memoryModel = model;
+            return this;
+        }
+
+        /**
+         * Under weak memory, how many of the latest stores to a cell that coherence leaves visible a load may read
+         * (default 3, {@code refcheck.storeHistory}); 1 makes loads read the latest store, leaving only the
+         * happens-before checks.
+         */
+        public Builder storeHistory(int stores) {
+            if (stores < 1) {
+                throw new IllegalArgumentException("storeHistory must be at least 1: " + stores);
+            }
+            this.storeHistory = stores;
+            return this;
+        }
+
         /** Whether to stop at the first failing execution (default true) or keep exploring. */
         public Builder stopOnFirstFailure(boolean stop) {
             this.stopOnFirstFailure = stop;
@@ -207,6 +237,10 @@ public final class Model {
         /** Explores {@code body}. */
         public ModelResult check(Runnable body) {
             long start = System.nanoTime();
+            if (memoryModel == MemoryModel.WEAK && strategy == Strategy.EXHAUSTIVE && stateCache != StateCache.OFF) {
+                throw new IllegalArgumentException("refcheck.stateCache=" + stateCache.name().toLowerCase(Locale.ROOT)
+                        + " does not support refcheck.memoryModel=weak: turn one of them off");
+            }
             Run run = new Run(body);
             if (replay != null) {
                 run.once(new Replay(Schedule.parse(replay)));
@@ -280,7 +314,7 @@ public final class Model {
 
             /** Optimal DPOR under a preemption bound; returns whether branches were left unexplored. */
             boolean explore(int bound) {
-                Dpor dpor = new Dpor(bound, commuteAdditions);
+                Dpor dpor = new Dpor(bound, commuteAdditions, memoryModel == MemoryModel.WEAK);
                 boolean more = true;
                 while (more && executions < maxExecutions) {
                     dpor.beginExecution();
@@ -316,7 +350,7 @@ public final class Model {
             }
 
             Execution once(SchedulingStrategy strategy) {
-                Execution e = new Execution(strategy, maxSteps, checkLeaks, false);
+                Execution e = new Execution(strategy, maxSteps, checkLeaks, false, memory());
                 e.run(body, predicates);
                 executions++;
                 if (!e.wasCut()) {
@@ -332,6 +366,11 @@ public final class Model {
                 return e;
             }
 
+            /** A fresh happens-before tracker for one execution, or {@code null} under sequential consistency. */
+            WeakMemory memory() {
+                return memoryModel == MemoryModel.WEAK ? new WeakMemory(storeHistory) : null;
+            }
+
             ModelResult result(String name, long start, boolean exhaustive) {
                 Counterexample cx = failing == null ? null : counterexample(failing);
                 return new ModelResult(name, executions, traces, sleepBlocked, pruned, merged, longest,
@@ -341,7 +380,7 @@ public final class Model {
             /** Replays the failing schedule with source locations on, and checks it fails the same way again. */
             private Counterexample counterexample(Execution failed) {
                 Schedule schedule = Schedule.of(failed.events());
-                Execution again = new Execution(new Replay(schedule), maxSteps, checkLeaks, true);
+                Execution again = new Execution(new Replay(schedule), maxSteps, checkLeaks, true, memory());
                 again.run(body, predicates);
                 boolean same = again.failure() != null && again.failure().kind() == failed.failure().kind();
                 Execution shown = same ? again : failed;
