@@ -207,7 +207,10 @@ class ModelCatalogueTest {
     void arcGetMutWithoutWeakLock(int n) {
         Counterexample cx = ModelVerdicts.expectCaught("get_mut || upgrade, " + shape(n),
                 Scenarios.getMutVsUpgrade(new GetMutWithoutWeakLock(), n));
-        assertEquals(FailureKind.EXCEPTION, cx.failure().kind(), cx.render());
+        // the scenario's aliasing assertion; run with -Drefcheck.memoryModel=weak, the race of the &mut with the
+        // other Arc's use is found first, which is the same bug
+        assertTrue(cx.failure().kind() == FailureKind.EXCEPTION || cx.failure().kind() == FailureKind.DATA_RACE,
+                cx.render());
     }
 
     @ParameterizedTest
