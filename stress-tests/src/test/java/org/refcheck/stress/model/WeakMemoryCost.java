@@ -49,7 +49,7 @@ public final class WeakMemoryCost {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Ref drop || drop (3)", Scenarios.refDropDrop(Ref::create, 3)));
         rows.add(new Row("kref table B lookup || put (3)", Scenarios.lookupVsLastPut(GetUnlessZeroKrefTable::new, 3)));
-        rows.add(new Row("refcount(3,1), observing adds", Families.refcount(3, 1)));
+        rows.add(new Row("refcount(3,1): frees without acquire (a B7 race)", Families.refcount(3, 1)));
         rows.add(new Row("Arc drop || drop (3)", Scenarios.arcDropDrop(ArcScheme.STD, 3)));
         rows.add(new Row("Arc get_mut || upgrade (3)", Scenarios.getMutVsUpgrade(ArcScheme.STD, 3)));
         rows.add(new Row("Arc upgrade || last drop (3)", Scenarios.upgradeVsLastDrop(ArcScheme.STD, 3)));
