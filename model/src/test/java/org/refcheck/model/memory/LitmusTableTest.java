@@ -12,9 +12,11 @@ import org.refcheck.model.memory.Litmus.Mode;
 
 /**
  * The litmus table: the classic shapes under each access mode, with exactly the outcomes refcheck's weak memory
- * model reaches, checked against what the Java memory model and the VarHandle specification allow (and against
- * jcstress's samples where they cover the shape: JMMSample_02 (message passing over a volatile flag), _03
- * (coherence), _05/_06 (store buffering, IRIW and their volatile variants)).
+ * model reaches, checked against what the Java memory model and the VarHandle specification allow, and against
+ * jcstress's samples where they cover the shape (jcstress-samples, org.openjdk.jcstress.samples.jmm.basic):
+ * BasicJMM_05_Coherence (opaque and volatile reads of one variable never see (1, 0)), BasicJMM_06_Causality
+ * (message passing: (1, 0) forbidden behind a volatile guard) and BasicJMM_07_Consensus (Dekker, that is store
+ * buffering: (0, 0) allowed for acquire/release, forbidden for volatile).
  *
  * <p>Plain accesses to shared cells that conflict without happens-before are data races: refcheck reports them
  * instead of guessing values (the JMM gives racy plain reads almost any value). Load buffering's (1, 1) is allowed
