@@ -26,6 +26,15 @@ public interface Allocation {
     /** The payload is used; a violation if the value was destroyed or the allocation freed. */
     void access();
 
+    /**
+     * The payload is changed through a unique reference ({@code get_mut}, {@code &mut T}): a use that conflicts
+     * with every other use. A violation where {@link #access()} would be one; the model checker's weak memory
+     * model also fails an execution where it is not ordered after another thread's use.
+     */
+    default void accessMutably() {
+        access();
+    }
+
     /** The value is dropped; a violation if it already was. */
     void destroy();
 

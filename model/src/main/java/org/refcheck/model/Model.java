@@ -12,6 +12,8 @@ import org.refcheck.model.explore.Pct;
 import org.refcheck.model.explore.RandomWalk;
 import org.refcheck.model.explore.Replay;
 import org.refcheck.model.explore.Schedule;
+import org.refcheck.model.memory.MemoryModel;
+import org.refcheck.model.memory.WeakMemory;
 import org.refcheck.model.rt.Event;
 import org.refcheck.model.rt.Execution;
 import org.refcheck.model.rt.Failure;
@@ -45,8 +47,9 @@ import org.refcheck.model.rt.SchedulingStrategy;
  * {@code refcheck.orderAllAdds}, {@code refcheck.stateCache} (off, observations, positions),
  * {@code refcheck.maxExecutions}, {@code refcheck.iterations}, {@code refcheck.seed}, {@code refcheck.pctDepth},
  * {@code refcheck.workers} (threads of exhaustive exploration; 0 for one per CPU), {@code refcheck.shard}
- * ({@code K/N}: explore only shard K of N, for many machines), and {@code refcheck.replay} (a schedule string from a
- * counterexample: run only that execution).
+ * ({@code K/N}: explore only shard K of N, for many machines), {@code refcheck.memoryModel} (sc, weak),
+ * {@code refcheck.storeHistory} (how many stores a weak load may choose from), and {@code refcheck.replay} (a
+ * schedule string from a counterexample: run only that execution).
  */
 public final class Model {
 
@@ -114,6 +117,9 @@ public final class Model {
         private boolean stopOnFirstFailure = true;
         private int workers = Workers.fromProperty();
         private int[] shard = Workers.shardFromProperty();
+        private MemoryModel memoryModel = MemoryModel.valueOf(
+                System.getProperty("refcheck.memoryModel", "sc").toUpperCase(Locale.ROOT));
+        private int storeHistory = Integer.getInteger("refcheck.storeHistory", 3);
         private final List<Runnable> predicates = new ArrayList<>();
         private Consumer<Failure> onFailure = failure -> { };
 
@@ -199,11 +205,35 @@ public final class Model {
         }
 
         /**
+         * The memory model (default {@link MemoryModel#SC}, or the system property {@code refcheck.memoryModel}).
+         * {@link MemoryModel#WEAK} explores which store each opaque and acquire load reads, tracks happens-before
+         * through release/acquire pairs and fences, and fails executions with data races on plain accesses and on
+         * the lifetime events of tracked allocations. Not with a state cache.
+         */
+        public Builder memoryModel(MemoryModel model) {
+            this.memoryModel = model;
+            return this;
+        }
+
+        /**
          * Explores only shard {@code index} of {@code count} (0-based; default 0 of 1, {@code -Drefcheck.shard=K/N}):
          * run every shard, on as many machines, to cover the test once. A shard's result is never exhaustive.
          */
         public Builder shard(int index, int count) {
             this.shard = Workers.checkShard(index, count);
+            return this;
+        }
+
+        /**
+         * Under weak memory, how many of the latest stores to a cell that coherence leaves visible a load may read
+         * (default 3, {@code refcheck.storeHistory}); 1 makes loads read the latest store, leaving only the
+         * happens-before checks.
+         */
+        public Builder storeHistory(int stores) {
+            if (stores < 1) {
+                throw new IllegalArgumentException("storeHistory must be at least 1: " + stores);
+            }
+            this.storeHistory = stores;
             return this;
         }
 
@@ -231,6 +261,10 @@ public final class Model {
         /** Explores {@code body}. */
         public ModelResult check(Runnable body) {
             long start = System.nanoTime();
+            if (memoryModel == MemoryModel.WEAK && strategy == Strategy.EXHAUSTIVE && stateCache != StateCache.OFF) {
+                throw new IllegalArgumentException("refcheck.stateCache=" + stateCache.name().toLowerCase(Locale.ROOT)
+                        + " does not support refcheck.memoryModel=weak: turn one of them off");
+            }
             Run run = new Run(body);
             if (replay != null) {
                 run.once(new Replay(Schedule.parse(replay)));
@@ -238,6 +272,11 @@ public final class Model {
             }
             if (strategy == Strategy.EXHAUSTIVE && stateCache != StateCache.OFF) {
                 return run.depthFirst(new NaiveDfs(stateCache == StateCache.POSITIONS), "stateful", start);
+            }
+            if ((workers > 1 || shard[1] > 1) && memoryModel == MemoryModel.WEAK) {
+                throw new IllegalArgumentException("parallel or sharded exploration (workers " + workers + ", shard "
+                        + (shard[0] + 1) + "/" + shard[1] + ") does not combine with weak memory yet: a part's prefix "
+                        + "fixes threads, not the stores its loads read");
             }
             if (strategy == Strategy.EXHAUSTIVE && maxPreemptions < 0 && (workers > 1 || shard[1] > 1)) {
                 return run.parallel(start);
@@ -307,7 +346,7 @@ public final class Model {
 
             /** Optimal DPOR under a preemption bound; returns whether branches were left unexplored. */
             boolean explore(int bound) {
-                Dpor dpor = new Dpor(bound, commuteAdditions);
+                Dpor dpor = new Dpor(bound, commuteAdditions, memoryModel == MemoryModel.WEAK);
                 boolean more = true;
                 while (more && executions < maxExecutions) {
                     dpor.beginExecution();
@@ -368,7 +407,7 @@ public final class Model {
              * as a trace if {@code countsAsTrace} says so.
              */
             Execution once(SchedulingStrategy strategy, java.util.function.Predicate<Execution> countsAsTrace) {
-                Execution e = new Execution(strategy, maxSteps, checkLeaks, false);
+                Execution e = new Execution(strategy, maxSteps, checkLeaks, false, memory());
                 e.run(body, predicates);
                 boolean trace = !e.wasCut() && countsAsTrace.test(e);
                 synchronized (this) {
@@ -391,6 +430,11 @@ public final class Model {
                 }
             }
 
+            /** A fresh happens-before tracker for one execution, or {@code null} under sequential consistency. */
+            WeakMemory memory() {
+                return memoryModel == MemoryModel.WEAK ? new WeakMemory(storeHistory) : null;
+            }
+
             ModelResult result(String name, long start, boolean exhaustive) {
                 Counterexample cx = failing == null ? null : counterexample(failing);
                 return new ModelResult(name, executions, traces, sleepBlocked, pruned, merged, longest,
@@ -400,7 +444,7 @@ public final class Model {
             /** Replays the failing schedule with source locations on, and checks it fails the same way again. */
             private Counterexample counterexample(Execution failed) {
                 Schedule schedule = Schedule.of(failed.events());
-                Execution again = new Execution(new Replay(schedule), maxSteps, checkLeaks, true);
+                Execution again = new Execution(new Replay(schedule), maxSteps, checkLeaks, true, memory());
                 again.run(body, predicates);
                 boolean same = again.failure() != null && again.failure().kind() == failed.failure().kind();
                 Execution shown = same ? again : failed;

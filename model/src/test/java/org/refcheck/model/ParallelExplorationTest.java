@@ -97,6 +97,13 @@ class ParallelExplorationTest {
     }
 
     @Test
+    void weakMemoryIsNotSplitAcrossWorkers() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Model.builder()
+                .workers(2).memoryModel(org.refcheck.model.memory.MemoryModel.WEAK).check(Families.independent(2)));
+        assertTrue(e.getMessage().contains("does not combine with weak memory"), e.getMessage());
+    }
+
+    @Test
     void oneWorkerWithoutShardsIsTheSequentialExploration() {
         ModelResult r = Model.builder().workers(1).check(() -> Threads.spawn("t", () -> { }).join());
         assertFalse(r.strategy().contains("parts"), r.summary());

@@ -29,6 +29,11 @@ import org.refcheck.model.rt.SchedulingStrategy;
  * there ({@link ParallelExploration}). The prefix's covered siblings are not chosen freely below it, but they
  * never stop a race reversal from being planted (as sleeping events do): the wakeup sequences that would cover
  * them start above the prefix, in the whole tree, and a part does not have them.
+ *
+ * <p>Under weak memory, a load that may read several stores is a node with several choices of one thread: the
+ * node explores every choice (deepest first) before its wakeup tree's branches, and a branch that starts with a
+ * read the new choice took elsewhere is dropped where the thread no longer does what the branch expected, since
+ * which store a load reads may change what its thread does next.
  */
 public final class Dpor implements SchedulingStrategy {
 
@@ -44,11 +49,15 @@ public final class Dpor implements SchedulingStrategy {
      * (inherited below like a sleep set, but never consulted by race reversal) gain the prefix's covered siblings,
      * and no race is ever reversed into them, so their wakeup trees stay empty and exploration ends when
      * backtracking reaches them.
+     * Under weak memory (never with a prefix), a node whose load has read choices left is re-entered with the same
+     * thread (`rereading`) before its tree is touched, and its thread joins the sleep set only once every choice
+     * has been explored.
      */
 
     private final int preemptionBound;
     private final boolean commuteAdditions;
     private final ExplorationPrefix prefix;
+    private final boolean weakMemory;
     private final List<Node> stack = new ArrayList<>();
     private int position;
     private int branchPoint = -1;
@@ -66,14 +75,27 @@ public final class Dpor implements SchedulingStrategy {
      *                         {@link CommutingAdditions}); {@code false} explores every order of them
      */
     public Dpor(int preemptionBound, boolean commuteAdditions) {
-        this(preemptionBound, commuteAdditions, ExplorationPrefix.none());
+        this(preemptionBound, commuteAdditions, ExplorationPrefix.none(), false);
     }
 
     /** Exploration of only the part of the tree below {@code prefix} (see the class comment). */
     public Dpor(int preemptionBound, boolean commuteAdditions, ExplorationPrefix prefix) {
+        this(preemptionBound, commuteAdditions, prefix, false);
+    }
+
+    /**
+     * @param weakMemory whether loads may read one of several stores ({@link #chooseRead}), so that a thread may
+     *                   legitimately leave a branch recorded under another read choice
+     */
+    public Dpor(int preemptionBound, boolean commuteAdditions, boolean weakMemory) {
+        this(preemptionBound, commuteAdditions, ExplorationPrefix.none(), weakMemory);
+    }
+
+    private Dpor(int preemptionBound, boolean commuteAdditions, ExplorationPrefix prefix, boolean weakMemory) {
         this.preemptionBound = preemptionBound;
         this.commuteAdditions = commuteAdditions;
         this.prefix = prefix;
+        this.weakMemory = weakMemory;
     }
 
     /** Executions that ended because every enabled thread was asleep (zero for optimal exploration). */
@@ -102,6 +124,17 @@ public final class Dpor implements SchedulingStrategy {
         if (position == branchPoint) {
             node = stack.get(position);
             tree = node.wakeup;
+            if (node.rereading) {
+                LogicalThread again = find(enabled, node.chosenThread);
+                pendingSubtree = new WakeupTree();
+                expected = null;
+                if (again == null) {
+                    node.rereading = false;
+                    node.readAlternatives = 1;
+                    return null;   // cannot happen for a deterministic test: the replay check reports it
+                }
+                return again;
+            }
         } else {
             Node parent = position == 0 ? null : stack.get(position - 1);
             node = new Node(parent == null ? new ArrayList<>() : parent.sleepAfter(previousExecuted));
@@ -176,6 +209,9 @@ public final class Dpor implements SchedulingStrategy {
 
     private LogicalThread take(Node node, LogicalThread t, int preemptions) {
         node.chosenThread = t.id();
+        node.readChoice = 0;
+        node.readAlternatives = 1;
+        node.rereading = false;
         Op op = t.pending();
         node.chosenMethod = op.method();
         node.chosenObject = op.object();
@@ -211,10 +247,26 @@ public final class Dpor implements SchedulingStrategy {
         return null;
     }
 
+    /** The load of the node at this position reads the recorded store when replaying, else the next one. */
+    @Override
+    public int chooseRead(Execution execution, LogicalThread reader, int alternatives) {
+        Node node = stack.get(position);
+        if (position < branchPoint || node.rereading) {
+            node.rereading = false;
+            node.readAlternatives = alternatives;
+            return node.readChoice;
+        }
+        node.readChoice = 0;
+        node.readAlternatives = alternatives;
+        return 0;
+    }
+
     @Override
     public void executed(Execution execution, Event event) {
         Step step = Step.of(event);
-        if (expected != null && !expected.matches(event)) {
+        if (expected != null && !expected.matches(event) && weakMemory) {
+            pendingSubtree = new WakeupTree();   // the branch was recorded under another read choice
+        } else if (expected != null && !expected.matches(event)) {
             execution.fail(new Failure(FailureKind.NONDETERMINISM, "at step " + position + " thread " + event.thread
                     + " was expected to perform " + expected + " but performed " + event + ": the test depends on "
                     + "something besides the schedule, such as time, hash order or a thread refcheck does not "
@@ -256,6 +308,12 @@ public final class Dpor implements SchedulingStrategy {
         }
         for (int i = stack.size() - 1; i >= 0; i--) {
             Node node = stack.get(i);
+            if (node.readChoice + 1 < node.readAlternatives) {
+                node.readChoice++;
+                node.rereading = true;
+                branchPoint = i;
+                return true;
+            }
             if (!node.wakeup.isEmpty()) {
                 if (node.chosen != null) {
                     node.sleep.add(node.chosen);

@@ -96,6 +96,24 @@ public final class NaiveDfs implements SchedulingStrategy {
         throw new IllegalStateException("the test is not deterministic: thread " + wanted + " is not enabled again");
     }
 
+    /**
+     * A weak load's choice is one more scheduling point, whose alternatives are the stores it may read: every
+     * interleaving is then run with every choice of every load.
+     */
+    @Override
+    public int chooseRead(Execution execution, LogicalThread reader, int alternatives) {
+        if (position < path.size()) {
+            return path.get(position++).taken;
+        }
+        int[] choices = new int[alternatives];
+        for (int i = 0; i < alternatives; i++) {
+            choices[i] = i;
+        }
+        path.add(new Choice(choices, 0));
+        position++;
+        return 0;
+    }
+
     /** Moves to the next interleaving; returns false when all were run. */
     public boolean endExecution() {
         while (position < path.size()) {

@@ -25,6 +25,11 @@ final class Node {
     long chosenObject;
     /** Preemptions on the path up to and including this position. */
     int preemptions;
+    /** Weak memory: which store the chosen thread's load reads here, of how many it may read. */
+    int readChoice;
+    int readAlternatives = 1;
+    /** Weak memory: whether the next execution runs the same thread here again, reading the next store. */
+    boolean rereading;
 
     Node(List<Step> sleep) {
         this.sleep = sleep;

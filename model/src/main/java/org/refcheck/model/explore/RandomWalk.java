@@ -19,4 +19,9 @@ public final class RandomWalk implements SchedulingStrategy {
     public LogicalThread choose(Execution execution, List<LogicalThread> enabled, LogicalThread current) {
         return enabled.get(random.nextInt(enabled.size()));
     }
+
+    @Override
+    public int chooseRead(Execution execution, LogicalThread reader, int alternatives) {
+        return random.nextInt(alternatives);
+    }
 }

@@ -11,10 +11,19 @@ import org.refcheck.model.rt.SchedulingStrategy;
 public final class Replay implements SchedulingStrategy {
 
     private final int[] threads;
+    private final int[] reads;
     private int position;
 
     public Replay(Schedule schedule) {
         this.threads = schedule.threads();
+        this.reads = schedule.reads();
+    }
+
+    /** The read choice the schedule recorded for the step just chosen (its position is already consumed). */
+    @Override
+    public int chooseRead(Execution execution, LogicalThread reader, int alternatives) {
+        int step = position - 1;
+        return step >= 0 && step < reads.length ? reads[step] : 0;
     }
 
     @Override

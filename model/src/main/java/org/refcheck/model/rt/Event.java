@@ -30,11 +30,16 @@ public final class Event {
     public final int otherThread;
     /** For an add whose caller declared what it observes, what it did; otherwise {@code null}. */
     public final Addition addition;
+    /**
+     * For a weak load, which of the stores it could read it read (0: the latest, as sequential consistency
+     * would); 0 for every other event. Part of the schedule: replaying needs it.
+     */
+    public final int readChoice;
     /** Source location of the protocol code that performed it, when recorded. */
     String location;
 
     Event(int index, int thread, int threadStep, OpKind kind, OpKind announced, long object, String label,
-            String method, Object read, Object written, int otherThread, Addition addition) {
+            String method, Object read, Object written, int otherThread, Addition addition, int readChoice) {
         this.index = index;
         this.thread = thread;
         this.threadStep = threadStep;
@@ -47,6 +52,7 @@ public final class Event {
         this.written = written;
         this.otherThread = otherThread;
         this.addition = addition;
+        this.readChoice = readChoice;
     }
 
     /** Whether this event and {@code other} (of another thread) fail to commute. */

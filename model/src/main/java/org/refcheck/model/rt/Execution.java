@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.refcheck.lifetime.AllocationState;
 import org.refcheck.lifetime.Violation;
+import org.refcheck.model.memory.WeakMemory;
 
 /**
  * One run of a test body under a {@link SchedulingStrategy}: its logical threads, the events they performed, and
@@ -33,6 +34,8 @@ public final class Execution {
     private final boolean checkLeaks;
     private final boolean recordLocations;
     private final boolean tracksState;
+    /** Happens-before under the weak memory model, or {@code null} under sequential consistency. */
+    private final WeakMemory memory;
 
     private final List<LogicalThread> threads = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -49,13 +52,35 @@ public final class Execution {
     private volatile boolean aborting;
     private boolean cut;
     private Failure failure;
+    /** The store the next event reads, chosen by the strategy among several (weak memory). */
+    private int pendingReadChoice;
 
+    /** An execution under sequential consistency. */
     public Execution(SchedulingStrategy strategy, int maxSteps, boolean checkLeaks, boolean recordLocations) {
+        this(strategy, maxSteps, checkLeaks, recordLocations, null);
+    }
+
+    /**
+     * An execution under the weak memory model of {@code memory}, or under sequential consistency if it is
+     * {@code null}.
+     */
+    public Execution(SchedulingStrategy strategy, int maxSteps, boolean checkLeaks, boolean recordLocations,
+            WeakMemory memory) {
+        if (memory != null && strategy.usesFingerprints()) {
+            throw new IllegalArgumentException("the state cache does not support weak memory: a state would have "
+                    + "to include every cell's store history and every thread's clock");
+        }
         this.strategy = strategy;
         this.maxSteps = maxSteps;
         this.checkLeaks = checkLeaks;
         this.recordLocations = recordLocations;
         this.tracksState = strategy.usesFingerprints();
+        this.memory = memory;
+    }
+
+    /** Happens-before under the weak memory model, or {@code null} under sequential consistency. */
+    WeakMemory memory() {
+        return memory;
     }
 
     /**
@@ -213,24 +238,80 @@ public final class Execution {
             self.path.mix(kind.ordinal()).mix(objectId).mix(method.hashCode());
         }
         Event event = new Event(events.size(), self.id, self.steps, kind, self.announcedKind, objectId, label, method,
-                read, written, otherThread, addition);
+                read, written, otherThread, addition, pendingReadChoice);
+        pendingReadChoice = 0;
         if (self.iterationStarts) {
             self.iterationMark = writes - self.ownWrites;
             self.iterationStarts = false;
+            self.staleInIteration = false;
+        }
+        if (event.readChoice > 0) {
+            self.staleInIteration = true;   // a newer store exists: a spin after this load may run again
         }
         if (kind == OpKind.SPIN) {
             self.iterationStarts = true;
+            self.spunSinceStore = true;
         }
-        if (kind.writes()) {
+        if (kind.writes() && kind != OpKind.FULL_FENCE) {   // a fence changes no value a spin could wait for
             writes++;
             self.ownWrites++;
+            self.spunSinceStore = false;
         }
         if (recordLocations) {
             event.location = SourceLocations.callerOfFacade();
         }
         events.add(event);
+        if (memory != null) {
+            memory.step(event);
+        }
         strategy.executed(this, event);
         return event;
+    }
+
+    /**
+     * Weak memory: asks the strategy which of {@code alternatives} stores the current thread's load reads, and
+     * stamps the choice on the event the load records next.
+     */
+    int chooseRead(int alternatives) {
+        int choice = strategy.chooseRead(this, current, alternatives);
+        if (choice < 0 || choice >= alternatives) {
+            if (choice >= alternatives) {
+                fail(new Failure(FailureKind.NONDETERMINISM, current.getName() + "'s load may read " + alternatives
+                        + " stores here, but the schedule asks for store " + choice + ": the schedule belongs to "
+                        + "another test, or the test depends on something besides the schedule", current.id, null));
+            } else {
+                cut = failure == null;
+                abort();
+            }
+            throw ExecutionAborted.INSTANCE;
+        }
+        pendingReadChoice = choice;
+        return choice;
+    }
+
+    /** Weak memory: {@code later}, just recorded, races with {@code earlier}; the execution fails with both. */
+    void dataRace(Event earlier, Event later, String what) {
+        fail(new Failure(FailureKind.DATA_RACE, what + ": " + describe(later) + " is not ordered by happens-before "
+                + "with " + describe(earlier), later.thread, null));
+        throw ExecutionAborted.INSTANCE;
+    }
+
+    /** An event with its thread's name, e.g. {@code "T1's arc.getPlain -> 1 (#7)"}. */
+    String describe(Event e) {
+        return threads.get(e.thread).getName() + "'s " + e.describe() + " (#" + e.index + ")";
+    }
+
+    /** The current thread's id and its steps so far: where an object created now is initialised. */
+    int currentThreadId() {
+        Thread t = Thread.currentThread();
+        if (t instanceof Carrier carrier && carrier.logical() != null && carrier.logical().execution == this) {
+            return carrier.logical().id;
+        }
+        return 0;
+    }
+
+    int stepsOf(int thread) {
+        return thread < threads.size() ? threads.get(thread).steps : 0;
     }
 
     private LogicalThread chooseNext(LogicalThread self) {
@@ -270,7 +351,7 @@ public final class Execution {
             case JOIN -> ((LogicalThread) op.target()).finished;
             case AWAIT -> ((ModelCompletion) op.target()).available();
             case PARK -> t.permit;
-            case SPIN -> writes - t.ownWrites > t.spinMark;
+            case SPIN -> writes - t.ownWrites > t.spinMark || t.staleInIteration;
             default -> true;
         };
     }
@@ -386,6 +467,12 @@ public final class Execution {
         record(OpKind.UNPARK, permitId(target), target.getName() + ".permit", "unpark", null, true, -1, null);
     }
 
+    /**
+     * Weak memory: the pseudo-object full fences are ordered on, so that exploration tries both orders of two full
+     * fences (they decide what later loads may read). Below every permit id, never a real object.
+     */
+    public static final long FENCE_ORDER = Long.MIN_VALUE;
+
     /** The object id of a thread's parking permit: negative, below {@link Op#NO_OBJECT}, so never a real object. */
     private static long permitId(LogicalThread t) {
         return -2L - t.id;
@@ -397,6 +484,11 @@ public final class Execution {
     }
 
     void fence(String method) {
+        if (memory != null && method.equals("fullFence")) {
+            schedule(new Op(OpKind.FULL_FENCE, FENCE_ORDER, "fence", method, null));
+            record(OpKind.FULL_FENCE, FENCE_ORDER, "fence", method, null, null, -1, null);
+            return;
+        }
         schedule(new Op(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null));
         record(OpKind.FENCE, Op.NO_OBJECT, "fence", method, null, null, -1, null);
     }

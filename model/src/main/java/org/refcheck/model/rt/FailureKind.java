@@ -12,6 +12,11 @@ public enum FailureKind {
     STEP_BOUND("possible livelock"),
     /** A predicate the test checks at the end of each execution failed. */
     PREDICATE("end-of-execution predicate"),
+    /**
+     * Two conflicting accesses of a cell, at least one plain, or two lifetime events of an allocation, not ordered
+     * by happens-before (weak memory only).
+     */
+    DATA_RACE("data race"),
     /** The test did something different under the same schedule. */
     NONDETERMINISM("non-deterministic test");
 

@@ -50,6 +50,13 @@ public final class LogicalThread {
     boolean iterationStarts = true;
     /** Writes this thread performed. */
     long ownWrites;
+    /**
+     * Weak memory: whether this thread spun since its last store, so that its loads read the latest store (a
+     * spinning thread is not kept from a store forever).
+     */
+    boolean spunSinceStore;
+    /** Weak memory: whether a load of the current spin-loop iteration read an older store than the latest. */
+    boolean staleInIteration;
 
     LogicalThread(Execution execution, int id, String name, Runnable body, LogicalThread spawner) {
         this.execution = execution;

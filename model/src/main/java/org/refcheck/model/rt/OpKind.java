@@ -31,6 +31,11 @@ public enum OpKind {
     SPIN(false),
     /** A memory fence; under sequential consistency it orders nothing more and conflicts with nothing. */
     FENCE(false),
+    /**
+     * A full fence under weak memory: full fences run in one total order that decides what later loads see, so
+     * every two of them conflict, on the fence order ({@link Execution#FENCE_ORDER}).
+     */
+    FULL_FENCE(true),
     /** Creating a tracked allocation. */
     ALLOC(true),
     /** Using the payload of a tracked allocation. */

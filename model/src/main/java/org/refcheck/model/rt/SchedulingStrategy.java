@@ -26,6 +26,18 @@ public interface SchedulingStrategy {
         return false;
     }
 
+    /**
+     * Picks which of the stores a weak load may read it reads (weak memory only): 0 is the latest, as sequential
+     * consistency would read, higher numbers older stores.
+     *
+     * @param reader       the thread performing the load (it has been chosen to run)
+     * @param alternatives how many stores the load may read, at least 2
+     * @return a number in {@code [0, alternatives)}, or a negative number to cut the execution here
+     */
+    default int chooseRead(Execution execution, LogicalThread reader, int alternatives) {
+        return 0;
+    }
+
     /** Called after each operation has run, in order. */
     default void executed(Execution execution, Event event) {
     }

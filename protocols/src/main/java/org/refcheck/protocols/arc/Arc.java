@@ -117,7 +117,7 @@ public final class Arc<T> implements Drop, AutoCloseable {
      */
     public T getMut() {
         ArcInner<T> in = live();
-        return in.scheme().isUnique(in) ? in.access() : null;
+        return in.scheme().isUnique(in) ? in.accessMutably() : null;
     }
 
     /**

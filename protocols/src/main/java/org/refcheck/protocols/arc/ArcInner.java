@@ -170,6 +170,15 @@ public final class ArcInner<T> {
     }
 
     /**
+     * Reports a use of the value through a unique reference ({@code get_mut}'s {@code &mut T}), which conflicts with
+     * every other holder's use, and returns it.
+     */
+    public T accessMutably() {
+        allocation.accessMutably();
+        return value;
+    }
+
+    /**
      * Drops the value in place: runs its {@link Drop#drop()} if it has one, then records the destroy, even if the
      * destructor throws (std drops the collective weak "even if T::drop panics"; see {@link ArcScheme#dropSlow}).
      */

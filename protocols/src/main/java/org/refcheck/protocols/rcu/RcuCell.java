@@ -1,6 +1,7 @@
 package org.refcheck.protocols.rcu;
 
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.refcheck.lifetime.Allocation;
@@ -80,12 +81,21 @@ public class RcuCell<T> {
 
     /** A cell holding {@code initial}, whose updaters wait on {@code rcu} and defer frees to {@code deferred}. */
     public RcuCell(Rcu rcu, CallRcu deferred, LifetimeTracker heap, String label, T initial) {
+        this(rcu, deferred, heap, label, initial, RcuPointer::new);
+    }
+
+    /**
+     * A cell whose pointer to the current version is made by {@code pointers} (from a label and the first
+     * version), for mutants of the pointer's publication.
+     */
+    protected RcuCell(Rcu rcu, CallRcu deferred, LifetimeTracker heap, String label, T initial,
+            BiFunction<String, Version<T>, RcuPointer<Version<T>>> pointers) {
         this.rcu = Objects.requireNonNull(rcu, "rcu");
         this.deferred = Objects.requireNonNull(deferred, "deferred");
         this.heap = Objects.requireNonNull(heap, "heap");
         this.label = Objects.requireNonNull(label, "label");
         this.updateLock = Mutex.create(label + ".update_lock");
-        this.pointer = new RcuPointer<>(label, newVersion(initial));
+        this.pointer = pointers.apply(label, newVersion(initial));
     }
 
     /** The domain whose grace periods the updaters wait for. */

@@ -24,7 +24,7 @@ import org.refcheck.sync.SharedRef;
  *
  * @param <T> the type of the referenced objects
  */
-public final class RcuPointer<T> {
+public class RcuPointer<T> {
 
     /*
      * Implementation notes. One reference cell. Java has no consume ordering, so rcu_dereference is getAcquire
@@ -44,6 +44,11 @@ public final class RcuPointer<T> {
     /** {@code rcu_assign_pointer(p, value)}: publishes {@code value}, initialised before this call. */
     public void assign(T value) {
         cell.setRelease(value);
+    }
+
+    /** The cell behind the pointer, for mutants that publish it another way. */
+    protected final SharedRef<T> cell() {
+        return cell;
     }
 
     /**

@@ -33,7 +33,7 @@ class CatalogueTest {
                 "arc-weak/get-mut-relaxed-strong", "arc-weak/upgrade-fetch-add", "arc-weak/touch-after-dec",
                 "weak-registry/correct", "weak-registry/remove-unconditionally",
                 "rcu/correct", "rcu/synchronize-in-reader", "rcu/use-after-unlock",
-                "rcu/callback-before-grace-period", "rcu/one-phase-grace-period",
+                "rcu/callback-before-grace-period", "rcu/one-phase-grace-period", "rcu/assign-without-release",
                 "srcu/correct",
                 "revocable/correct", "revocable/revoke-without-grace-period",
                 "async-revocable/correct",
@@ -43,7 +43,7 @@ class CatalogueTest {
                 "debugfs-proxy/correct", "debugfs-proxy/remove-under-handler-lock",
                 "devres/correct", "devres/fifo-release", "devres/add-action-no-reset"), ids);
         assertEquals(17, Catalogue.correct().size());
-        assertEquals(24, Catalogue.mutants().size());
+        assertEquals(25, Catalogue.mutants().size());
     }
 
     @Test
@@ -71,17 +71,20 @@ class CatalogueTest {
     }
 
     @Test
-    void weakMemoryBugsAreNotExpectedAndTheOthersMustBeCaught() {
-        Set<String> weakMemory = Set.of("arc-weak/drop-without-acquire-fence", "arc-weak/get-mut-relaxed-strong");
+    void weakMemoryBugsAreLeftToTheModelCheckerAndTheOthersMustBeCaught() {
+        // the model checker catches these under its weak memory model; jcstress on x86 and Lincheck cannot
+        Set<String> weakMemory = Set.of("arc-weak/drop-without-acquire-fence", "arc-weak/get-mut-relaxed-strong",
+                "rcu/assign-without-release");
         Set<String> beyondLincheck = Set.of("rcu/synchronize-in-reader", "rcu/one-phase-grace-period");
         // cells a checker cannot express, each with its reason in the catalogue: store buffering is visible on x86
         // but not under sequential consistency; a deadlock would hang jcstress; an error path needs fault injection
-        Set<String> inexpressible = Set.of("cdev-percpu/no-full-barrier/LINCHECK", "cdev-percpu/no-full-barrier/MODEL",
+        Set<String> inexpressible = Set.of("cdev-percpu/no-full-barrier/LINCHECK",
                 "debugfs-proxy/remove-under-handler-lock/JCSTRESS", "devres/add-action-no-reset/JCSTRESS",
                 "devres/add-action-no-reset/LINCHECK");
         for (Entry e : Catalogue.mutants()) {
             for (Checker c : Checker.values()) {
-                boolean notExpected = weakMemory.contains(e.id()) || inexpressible.contains(e.id() + "/" + c)
+                boolean notExpected = weakMemory.contains(e.id()) && c != Checker.MODEL
+                        || inexpressible.contains(e.id() + "/" + c)
                         || c == Checker.LINCHECK && beyondLincheck.contains(e.id());
                 Expectation want = notExpected ? Expectation.NOT_EXPECTED : Expectation.CATCHES;
                 assertEquals(want, e.expected(c).expectation(), e.id() + " / " + c);

@@ -14,7 +14,6 @@ import org.refcheck.protocols.cdev.LockedCallGate;
 import org.refcheck.protocols.cdev.PercpuCallGate;
 import org.refcheck.protocols.cdev.mutant.DevmStateCharDevice;
 import org.refcheck.protocols.cdev.mutant.NoWaitCallGate;
-import org.refcheck.protocols.cdev.mutant.UnfencedPercpuCallGate;
 import org.refcheck.protocols.debugfs.DebugfsDriver;
 import org.refcheck.protocols.debugfs.mutant.RemoveUnderLockDebugfsDriver;
 import org.refcheck.protocols.devres.Devres;
@@ -25,8 +24,8 @@ import org.refcheck.stress.catalogue.Checks;
 /**
  * The device family of the catalogue through refcheck's model checker, with 2 and 3 threads (a disconnecting,
  * removing or unbinding thread and one or two users): correct protocols exhaustively, sequential-consistency
- * mutants caught with a replaying counterexample, the store-buffering mutant run and recorded as invisible under
- * sequential consistency, and devres's error paths under fault injection.
+ * mutants caught with a replaying counterexample, and devres's error paths under fault injection; the
+ * store-buffering mutant (B17) is caught under the weak memory model in {@link WeakMemoryModelCatalogueTest}.
  */
 @Tag("model")
 class DeviceModelCatalogueTest {
@@ -79,15 +78,6 @@ class DeviceModelCatalogueTest {
         ModelVerdicts.expectPasses("calls || disconnect, " + shape(n),
                 DeviceScenarios.callsVsDisconnect((heap, label, cpus) -> new PercpuCallGate(label, cpus),
                         CharDevice::new, n, DeviceScenarios.MODEL));
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {2, 3})
-    @Checks(protocol = "cdev-percpu", variant = "no-full-barrier")
-    void unfencedGateIsInvisibleUnderSequentialConsistency(int n) {
-        ModelVerdicts.observe("calls || disconnect, " + shape(n),
-                DeviceScenarios.callsVsDisconnect((heap, label, cpus) -> new UnfencedPercpuCallGate(label, cpus),
-                        CharDevice::new, n, DeviceScenarios.MODEL)).counterexample();
     }
 
     // debugfs -------------------------------------------------------------------------------------------------

@@ -13,10 +13,8 @@ import org.refcheck.model.rt.FailureKind;
 import org.refcheck.protocols.arc.ArcScheme;
 import org.refcheck.protocols.arc.WeakRegistry;
 import org.refcheck.protocols.arc.mutant.DropReadsInnerAfterDecrement;
-import org.refcheck.protocols.arc.mutant.DropWithoutAcquireFence;
 import org.refcheck.protocols.arc.mutant.EvictByKeyRegistry;
 import org.refcheck.protocols.arc.mutant.GetMutWithoutWeakLock;
-import org.refcheck.protocols.arc.mutant.IsUniqueRelaxedStrongLoad;
 import org.refcheck.protocols.arc.mutant.UpgradeWithFetchAdd;
 import org.refcheck.protocols.kref.GetUnlessZeroKrefTable;
 import org.refcheck.protocols.kref.KrefHandoff;
@@ -35,7 +33,8 @@ import org.refcheck.stress.catalogue.Checks;
 /**
  * The whole catalogue through refcheck's model checker, with 2 and 3 threads: every correct protocol verified
  * exhaustively (no preemption bound), every mutant whose bug shows under sequential consistency caught with a
- * counterexample that replays, and the weak-memory mutants run and recorded as what they are.
+ * counterexample that replays; the weak-memory mutants are caught under the weak memory model in
+ * {@link WeakMemoryModelCatalogueTest}.
  */
 @Tag("model")
 class ModelCatalogueTest {
@@ -208,7 +207,10 @@ class ModelCatalogueTest {
     void arcGetMutWithoutWeakLock(int n) {
         Counterexample cx = ModelVerdicts.expectCaught("get_mut || upgrade, " + shape(n),
                 Scenarios.getMutVsUpgrade(new GetMutWithoutWeakLock(), n));
-        assertEquals(FailureKind.EXCEPTION, cx.failure().kind(), cx.render());
+        // the scenario's aliasing assertion; run with -Drefcheck.memoryModel=weak, the race of the &mut with the
+        // other Arc's use is found first, which is the same bug
+        assertTrue(cx.failure().kind() == FailureKind.EXCEPTION || cx.failure().kind() == FailureKind.DATA_RACE,
+                cx.render());
     }
 
     @ParameterizedTest
@@ -224,21 +226,6 @@ class ModelCatalogueTest {
     @Checks(protocol = "arc-weak", variant = "touch-after-dec")
     void arcTouchAfterDecrement(int n) {
         ModelVerdicts.expectCaught("drop || drop, " + shape(n), Scenarios.arcDropDrop(new DropReadsInnerAfterDecrement(), n));
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {2, 3})
-    @Checks(protocol = "arc-weak", variant = "drop-without-acquire-fence")
-    void arcDropWithoutAcquireFenceIsInvisibleUnderSequentialConsistency(int n) {
-        ModelVerdicts.observe("drop || drop, " + shape(n), Scenarios.arcDropDrop(new DropWithoutAcquireFence(), n));
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {2, 3})
-    @Checks(protocol = "arc-weak", variant = "get-mut-relaxed-strong")
-    void arcRelaxedStrongLoadIsInvisibleUnderSequentialConsistency(int n) {
-        ModelVerdicts.observe("get_mut || upgrade, " + shape(n),
-                Scenarios.getMutVsUpgrade(new IsUniqueRelaxedStrongLoad(), n));
     }
 
     // weak registry ------------------------------------------------------------------------------------------

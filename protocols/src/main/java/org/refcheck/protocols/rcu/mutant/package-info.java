@@ -2,6 +2,8 @@
  * Known-bug variants of the RCU family, one bug each (refcheck bug catalogue ids): B12
  * {@link org.refcheck.protocols.rcu.mutant.SynchronizeInReaderRcuCell}, B13
  * {@link org.refcheck.protocols.rcu.mutant.UseAfterUnlockRcuCell}, B14
- * {@link org.refcheck.protocols.rcu.mutant.ImmediateCallRcu}, B15 {@link org.refcheck.protocols.rcu.mutant.OnePhaseRcu}.
+ * {@link org.refcheck.protocols.rcu.mutant.ImmediateCallRcu}, B15 {@link org.refcheck.protocols.rcu.mutant.OnePhaseRcu},
+ * X22 {@link org.refcheck.protocols.rcu.mutant.AssignWithoutReleaseRcuCell} (publication without release: weak
+ * memory only).
  */
 package org.refcheck.protocols.rcu.mutant;
