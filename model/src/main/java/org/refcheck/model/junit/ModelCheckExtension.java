@@ -42,7 +42,8 @@ public final class ModelCheckExtension implements InvocationInterceptor {
     }
 
     /**
-     * What the check found, as JUnit report entries under {@code refcheck.*} keys: the summary line, the verdict
+     * What the check found, as JUnit report entries under {@code refcheck.*} keys (JUnit refuses blank values, so an
+     * unnamed protocol or variant is left out): the summary line, the verdict
      * ({@code caught} or {@code passed}), whether it was expected to fail, the effort, and for a failure the
      * counterexample as text, its trace as JSON and its replay schedule. The refcheck command turns these into its
      * results; any JUnit listener can read them.
@@ -50,8 +51,12 @@ public final class ModelCheckExtension implements InvocationInterceptor {
     static Map<String, String> reportEntry(ModelCheck options, ModelResult result) {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("refcheck", result.summary());
-        entry.put("refcheck.protocol", options.protocol());
-        entry.put("refcheck.variant", options.variant());
+        if (!options.protocol().isBlank()) {
+            entry.put("refcheck.protocol", options.protocol());
+        }
+        if (!options.variant().isBlank()) {
+            entry.put("refcheck.variant", options.variant());
+        }
         entry.put("refcheck.verdict", result.failed() ? "caught" : "passed");
         entry.put("refcheck.expectFailure", Boolean.toString(options.expectFailure()));
         entry.put("refcheck.exhaustive", Boolean.toString(result.exhaustive()));

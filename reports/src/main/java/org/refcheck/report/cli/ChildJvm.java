@@ -48,6 +48,12 @@ final class ChildJvm {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         Process p = pb.start();
+        // An interrupted command (Ctrl-C) takes its runner and the runner's own forks (jcstress's VMs) with it.
+        Thread reaper = new Thread(() -> {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }, "refcheck-child-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         p.getOutputStream().close();
         try (OutputStream copy = Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -81,7 +87,9 @@ final class ChildJvm {
             p.destroyForcibly();
             throw e;
         }
-        return p.waitFor();
+        int status = p.waitFor();
+        Runtime.getRuntime().removeShutdownHook(reaper);
+        return status;
     }
 
     /** The class path the command itself runs with, every entry absolute (children run elsewhere). */
