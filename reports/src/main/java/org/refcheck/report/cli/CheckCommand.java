@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code verdicts/} (the harnesses' records, counterexamples as text and JSON), {@code logs/} (everything each
  * runner printed), {@code work/} (jcstress's own files).
  */
-@Command(mixinStandardHelpOptions = true, name = "check", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Refcheck.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run the suites through jcstress, Lincheck and the model checker and hold every verdict to "
                 + "the catalogue.",
                 "Exit status: 0 every verdict as the catalogue demands; 1 a correct protocol flagged, a mutant "

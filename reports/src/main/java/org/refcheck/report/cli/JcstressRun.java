@@ -21,7 +21,8 @@ final class JcstressRun {
             + "(\\d+) soft errs, (\\d+) hard errs");
     /** A finished test: {@code .......... [OK] org.refcheck.stress.arc.ArcUpgradeDropTests.UpgradeFetchAdd}. */
     private static final Pattern TEST_LINE = Pattern.compile(
-            "\\[(OK|FAILED|ERROR|SKIPPED|TIMEOUT|NOT RUN)[^\\]]*\\]\\s+([a-z][\\w]*(?:\\.[a-z][\\w]*)*\\.[A-Z][\\w.$]*)");
+            "\\[(OK|FAILED|ERROR|SKIPPED|TIMEOUT|NOT RUN)[^\\]]*\\]\\s+"
+                    + "([a-z][\\w]*(?:\\.[a-z][\\w]*)*\\.[A-Z][\\w.$]*)");
 
     private JcstressRun() {
     }

@@ -57,7 +57,8 @@ final class Judgement {
     private static String problemOf(CatalogueRow row, CheckerState state, CheckResult c) {
         VerdictKind kind = c.verdict().kind();
         if (kind == VerdictKind.ERROR) {
-            return "error in " + state.title() + " test " + c.test() + " (" + c.entryId() + "): " + c.verdict().detail();
+            return "error in " + state.title() + " test " + c.test() + " (" + c.entryId() + "): "
+                    + c.verdict().detail();
         }
         if (kind == VerdictKind.NOT_RUN || c.asExpected()) {
             return null;

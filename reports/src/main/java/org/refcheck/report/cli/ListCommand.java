@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  * {@code refcheck list}: the catalogue — every protocol and mutant, the bug it carries, what each checker must
  * conclude (with the reason where a checker is not expected to see a bug), and the kernel or Rust original.
  */
-@Command(mixinStandardHelpOptions = true, name = "list", usageHelpAutoWidth = true,
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Refcheck.Version.class,
+        usageHelpAutoWidth = true,
         description = "Print the catalogue: protocols, mutants, and what each checker must conclude.")
 final class ListCommand implements Callable<Integer> {
 

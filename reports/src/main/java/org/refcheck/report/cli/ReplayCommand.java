@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * report's counterexample page names it ({@code Class#method [shape]} for a catalogue scenario, {@code Class#method}
  * for a user's {@code @ModelCheck}); only that check runs, with {@code -Drefcheck.replay} set in its JVM alone.
  */
-@Command(mixinStandardHelpOptions = true, name = "replay", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Refcheck.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = {"Rerun one model-checker counterexample and print its trace.",
                 "Exit status: 0 the failure happened again (its trace is printed); 1 it did not; 2 bad input."})
 final class ReplayCommand implements Callable<Integer> {

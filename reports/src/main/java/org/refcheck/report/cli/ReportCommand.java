@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
  * side. Every merged run is judged as {@code check} judges one, so the exit status of a sharded run's merge is the
  * exit status one whole run would have had.
  */
-@Command(mixinStandardHelpOptions = true, name = "report", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Refcheck.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = {"Build or merge a report site from results.json files of one or more runs or shards.",
                 "Exit status: 0 every merged run as the catalogue demands; 1 a verdict it does not accept; "
                         + "2 bad input."})

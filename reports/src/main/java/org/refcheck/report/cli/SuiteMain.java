@@ -155,7 +155,8 @@ public final class SuiteMain {
             if (id.getSource().orElse(null) instanceof MethodSource m) {
                 className = m.getClassName();
                 method = m.getMethodName();
-            } else if (unit != null && plan.getTestIdentifier(unit).getSource().orElse(null) instanceof MethodSource m) {
+            } else if (unit != null
+                    && plan.getTestIdentifier(unit).getSource().orElse(null) instanceof MethodSource m) {
                 className = m.getClassName();
                 method = m.getMethodName();
             }

@@ -23,7 +23,8 @@ final class SuiteRun {
     }
 
     static Result run(WorkUnit.Kind kind, List<WorkUnit> units, String classPath, List<String> jvmArgs,
-                      Path workDir, Path log, Path results, Progress progress) throws IOException, InterruptedException {
+                      Path workDir, Path log, Path results, Progress progress)
+            throws IOException, InterruptedException {
         Map<String, WorkUnit> byId = new LinkedHashMap<>();
         units.forEach(u -> byId.put(u.id(), u));
         Path list = workDir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + "-units.txt");

@@ -54,7 +54,8 @@ final class VerdictTable {
             return "ERROR " + errors + "/" + n;
         }
         return switch (expected.expectation()) {
-            case ExpectedVerdict.CATCHES -> caught == n ? "ok caught " + n + "/" + n : "MISSED " + (n - caught) + "/" + n;
+            case ExpectedVerdict.CATCHES -> caught == n ? "ok caught " + n + "/" + n
+                    : "MISSED " + (n - caught) + "/" + n;
             case ExpectedVerdict.PASSES -> passed == n ? "ok passed " + n + "/" + n
                     : caught > 0 ? "FLAGGED " + caught + "/" + n : "UNVERIFIED " + (n - passed) + "/" + n;
             default -> "n/a " + (caught > 0 ? "caught " + caught + "/" + n : "passed " + passed + "/" + n);
