@@ -17,7 +17,7 @@ import org.refcheck.model.bench.PerformanceTable;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.refcheck.benchmarks.checker.CheckerThroughput \
  *     --out benchmarks/target/performance-checker.json [--repeats 5] [--workers 2] \
- *     [--tables throughput,growth,parallel]
+ *     [--tables throughput,growth,parallel,ceiling]
  * </pre>
  */
 public final class CheckerThroughput {
@@ -27,6 +27,15 @@ public final class CheckerThroughput {
 
     private record Family(String name, IntFunction<Runnable> ofThreads) {
     }
+
+    /** The scenarios of the parallel tables: name and body. */
+    private static final List<Object[]> PARALLEL_SCENARIOS = List.of(
+            new Object[] {"refcount(3,1)", Families.refcount(3, 1)},
+            new Object[] {"refcount(2,4)", Families.refcount(2, 4)},
+            new Object[] {"lastzero(11)", Families.lastZero(11)},
+            new Object[] {"readers(12)", Families.readers(12)},
+            new Object[] {"writers(7)", Families.writers(7)},
+            new Object[] {"casrot(8)", Families.casRotation(8, trace -> { })});
 
     private CheckerThroughput() {
     }
@@ -39,7 +48,7 @@ public final class CheckerThroughput {
         Path out = null;
         int repeats = 5;
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
-        String tables = "throughput,growth,parallel";
+        String tables = "throughput,growth,parallel,ceiling";
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -55,7 +64,7 @@ public final class CheckerThroughput {
             }
         } catch (RuntimeException e) {
             System.err.println("usage: CheckerThroughput --out FILE [--repeats N] [--workers N] [--tables "
-                    + "throughput,growth,parallel] (" + e.getMessage()
+                    + "throughput,growth,parallel,ceiling] (" + e.getMessage()
                     + ")");
             return 2;
         }
@@ -70,6 +79,9 @@ public final class CheckerThroughput {
         }
         if (tables.contains("parallel")) {
             parallel(report, repeats, workers);
+        }
+        if (tables.contains("ceiling")) {
+            ceiling(report, repeats, workers);
         }
         return report.printAndWrite(out, "refcheck checker throughput");
     }
@@ -128,14 +140,7 @@ public final class CheckerThroughput {
         PerformanceTable t = report.table("parallel", "Parallel exploration: speedup over one worker",
                 List.of("scenario", "workers", "parts", "executions", "traces", "seconds", "speedup",
                         "executions vs 1 worker", "CPU s", "CPU vs 1 worker"));
-        List<Object[]> scenarios = List.of(
-                new Object[] {"refcount(3,1)", Families.refcount(3, 1)},
-                new Object[] {"refcount(2,4)", Families.refcount(2, 4)},
-                new Object[] {"lastzero(11)", Families.lastZero(11)},
-                new Object[] {"readers(12)", Families.readers(12)},
-                new Object[] {"writers(7)", Families.writers(7)},
-                new Object[] {"casrot(8)", Families.casRotation(8, trace -> { })});
-        for (Object[] s : scenarios) {
+        for (Object[] s : PARALLEL_SCENARIOS) {
             String name = (String) s[0];
             Runnable body = (Runnable) s[1];
             Measurement one = Measurement.median(repeats, () -> Model.builder().maxPreemptions(-1).workers(1), body);
@@ -156,5 +161,51 @@ public final class CheckerThroughput {
                 + "compute the split and traces explored by a part that does not own them. Traces must equal the "
                 + "one-worker count. Median of " + repeats + " runs on " + Runtime.getRuntime()
                         .availableProcessors() + " CPUs.");
+    }
+
+    /**
+     * The ceiling of any split: the same whole check run by {@code workers} threads at once, against the same checks
+     * one after another (no split, no redundancy, nothing shared but the JVM). Where this ratio stays near 1, the
+     * hand-over of the CPU between platform threads at every scheduling point, not the split, limits the speedup.
+     */
+    private static void ceiling(PerformanceReport report, int repeats, int workers) {
+        PerformanceTable t = report.table("ceiling", "Parallel ceiling: independent whole checks at once",
+                List.of("scenario", "checks", "one after another s", "at once s", "ratio"));
+        for (Object[] s : PARALLEL_SCENARIOS) {
+            Runnable check = () -> Model.builder().maxPreemptions(-1).workers(1).check((Runnable) s[1]);
+            check.run();
+            double[] sequential = new double[repeats];
+            double[] together = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                for (int w = 0; w < workers; w++) {
+                    check.run();
+                }
+                sequential[r] = (System.nanoTime() - t0) / 1e9;
+                t0 = System.nanoTime();
+                List<Thread> threads = new java.util.ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    Thread th = new Thread(check, "refcheck-ceiling-" + w);
+                    th.start();
+                    threads.add(th);
+                }
+                for (Thread th : threads) {
+                    try {
+                        th.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                together[r] = (System.nanoTime() - t0) / 1e9;
+            }
+            java.util.Arrays.sort(sequential);
+            java.util.Arrays.sort(together);
+            double seq = sequential[repeats / 2];
+            double par = together[repeats / 2];
+            t.row((String) s[0], workers, seq, par, seq / par);
+        }
+        t.note("ratio = one after another / at once, medians of " + repeats + " in the same JVM on "
+                + Runtime.getRuntime().availableProcessors() + " CPUs: the speedup no split of one check can beat.");
     }
 }
