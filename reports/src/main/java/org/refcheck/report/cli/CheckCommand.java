@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,33 +151,19 @@ final class CheckCommand implements Callable<Integer> {
         return new Plan(kept, false);
     }
 
-    private Plan userPlan(Selection selection, List<Path> userPath) throws IOException {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = UserClassPath.loader(userPath)) {
-            for (String suite : suites) {
-                try {
-                    Class.forName(suite, false, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new UsageException("no suite class " + suite + " on the class path"
-                            + (userPath.isEmpty() ? " (give your classes with --classpath)" : " " + classPath));
-                }
-            }
-            Thread.currentThread().setContextClassLoader(loader);
-            List<WorkUnit> all = SuitePlan.userSuites(suites);
-            if (all.isEmpty()) {
-                throw new UsageException("suite " + String.join(", ", suites) + " has no JUnit 5 test methods");
-            }
-            Set<String> known = new LinkedHashSet<>();
-            all.forEach(u -> known.add(u.entryId()));
-            List<WorkUnit> kept = new Selection(protocols, variants, List.of()).apply(all, known);
-            if (kept.isEmpty()) {
-                throw new UsageException("nothing selected in " + String.join(", ", suites) + " by "
-                        + selection.describe());
-            }
-            return new Plan(kept, true);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+    private Plan userPlan(Selection selection, List<Path> userPath) {
+        List<WorkUnit> all = SuitePlan.userSuites(suites, userPath);
+        if (all.isEmpty()) {
+            throw new UsageException("suite " + String.join(", ", suites) + " has no JUnit 5 test methods");
         }
+        Set<String> known = new LinkedHashSet<>();
+        all.forEach(u -> known.add(u.entryId()));
+        List<WorkUnit> kept = new Selection(protocols, variants, List.of()).apply(all, known);
+        if (kept.isEmpty()) {
+            throw new UsageException("nothing selected in " + String.join(", ", suites) + " by "
+                    + selection.describe());
+        }
+        return new Plan(kept, true);
     }
 
     /** Reads the outcomes {@link SuiteMain} wrote for a user's suite. */

@@ -2,7 +2,6 @@ package org.refcheck.report.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,27 +99,15 @@ final class ReplayCommand implements Callable<Integer> {
         return Refcheck.EXIT_OK;
     }
 
-    private WorkUnit find(String className, String method, List<Path> userPath) throws IOException {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = UserClassPath.loader(userPath)) {
-            try {
-                Class.forName(className, false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                throw new UsageException("no test class " + className + " on the class path");
+    private WorkUnit find(String className, String method, List<Path> userPath) {
+        List<String> methods = new ArrayList<>();
+        for (WorkUnit u : SuitePlan.userSuites(List.of(className), userPath)) {
+            String name = u.name().substring(u.name().indexOf('#') + 1);
+            if (name.equals(method)) {
+                return u;
             }
-            Thread.currentThread().setContextClassLoader(loader);
-            List<WorkUnit> units = SuitePlan.userSuites(List.of(className));
-            List<String> methods = new ArrayList<>();
-            for (WorkUnit u : units) {
-                String name = u.name().substring(u.name().indexOf('#') + 1);
-                if (name.equals(method)) {
-                    return u;
-                }
-                methods.add(name);
-            }
-            throw new UsageException("no test method " + method + " in " + className + Nearest.hint(method, methods));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            methods.add(name);
         }
+        throw new UsageException("no test method " + method + " in " + className + Nearest.hint(method, methods));
     }
 }

@@ -44,7 +44,7 @@ record Shard(int index, int count) {
     /** This shard's units of the selection. */
     List<WorkUnit> select(List<WorkUnit> units) {
         List<WorkUnit> sorted = new ArrayList<>(units);
-        sorted.sort(Comparator.comparing((WorkUnit u) -> u.checker().ordinal()).thenComparing(WorkUnit::id));
+        sorted.sort(Comparator.comparing((WorkUnit u) -> u.kind().ordinal()).thenComparing(WorkUnit::id));
         List<WorkUnit> mine = new ArrayList<>();
         for (int i = index - 1; i < sorted.size(); i += count) {
             mine.add(sorted.get(i));

@@ -55,8 +55,32 @@ final class SuitePlan {
         return methods(kind, request, SuitePlan::catalogueEntry);
     }
 
+    /**
+     * Every test method of the user's suite classes, found on the command's class path followed by
+     * {@code userPath}; a class that is not there is a usage error naming it.
+     */
+    static List<WorkUnit> userSuites(List<String> classes, List<java.nio.file.Path> userPath) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (java.net.URLClassLoader loader = UserClassPath.loader(userPath)) {
+            for (String c : classes) {
+                try {
+                    Class.forName(c, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new UsageException("no suite class " + c + " on the class path"
+                            + (userPath.isEmpty() ? " (give your classes with --classpath)" : ""));
+                }
+            }
+            Thread.currentThread().setContextClassLoader(loader);
+            return userSuites(classes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
     /** Every test method of the user's suite classes, loaded by the thread's context class loader. */
-    static List<WorkUnit> userSuites(List<String> classes) {
+    private static List<WorkUnit> userSuites(List<String> classes) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         for (String c : classes) {
             selectors.add(DiscoverySelectors.selectClass(c));

@@ -30,11 +30,6 @@ record WorkUnit(Kind kind, String id, String name, String protocol, String varia
         }
     }
 
-    /** The order {@link Shard} deals units in. */
-    WorkUnit.Kind checker() {
-        return kind;
-    }
-
     /** {@code protocol/variant}. */
     String entryId() {
         return protocol + "/" + variant;

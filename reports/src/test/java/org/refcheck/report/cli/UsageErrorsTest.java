@@ -36,7 +36,7 @@ class UsageErrorsTest {
             "report /no/such/results.json                 | Missing required option: '--out=DIR'",
             "replay --test A#b 0*x                        | bad schedule '0*x'",
             "replay --test NoHash 0                       | bad check 'NoHash'",
-            "replay --test org.example.NoSuch#m 0         | no test class org.example.NoSuch on the class path",
+            "replay --test org.example.NoSuch#m 0         | no suite class org.example.NoSuch on the class path",
             "frob                                         | Unmatched argument at index 0: 'frob'",
     })
     void isOneLineAndStatusTwo(String command, String message) {
