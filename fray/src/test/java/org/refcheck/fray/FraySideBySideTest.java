@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,11 @@ import org.refcheck.stress.model.SideBySideRows.Race;
  * either checker, if refcheck missed a mutant, or if Fray's result on a mutant is not the one declared below.
  *
  * <p>How to run: {@code mvn -B -Pfray verify -pl fray -am}. refcheck: one warm-up, then the median of
- * {@code -Drefcheck.speed.repeats} runs (default 5). Fray: one search per row and scheduler, of at most
- * {@code -Drefcheck.fray.iterations} (default 10,000) iterations or {@code -Drefcheck.fray.seconds} (default 60);
- * Fray has no exhaustive mode, so a correct protocol is "clean after N iterations", never exhausted.
+ * {@code -Drefcheck.speed.repeats} runs (default 5). Fray: after one warm-up search, one search per row and
+ * scheduler, of at most {@code -Drefcheck.fray.iterations} (default 10,000) iterations or
+ * {@code -Drefcheck.fray.seconds} (default 60); Fray has no exhaustive mode, so a correct protocol is "clean after N
+ * iterations", never exhausted. A second table measures which operations Fray switches threads at
+ * ({@link SchedulingPoints}).
  * {@code -Drefcheck.fray.out=FILE} names the document (default {@code target/performance-fray.json}).
  */
 class FraySideBySideTest {
@@ -50,6 +53,8 @@ class FraySideBySideTest {
 
     private static final int ITERATIONS = Integer.getInteger("refcheck.fray.iterations", 10_000);
     private static final int SECONDS = Integer.getInteger("refcheck.fray.seconds", 60);
+    private static final int WARM_UP = 200;
+    private static final int PROBE_ITERATIONS = 200;
     private static final String OUT = System.getProperty("refcheck.fray.out", "target/performance-fray.json");
 
     @Test
@@ -70,16 +75,18 @@ class FraySideBySideTest {
         }
         PerformanceTable table = report.table("fray", "Time to the first counterexample (mutants) and to exhaust or "
                 + "spend the budget (correct protocols): refcheck and Fray 0.9.2 in one JVM", columns);
-        table.note(PerformanceReport.format("refcheck: median of %s warm runs, ms to the first failing execution "
-                + "for a mutant, to exhaustion for a correct protocol. Fray: one search per cell with the scheduler's "
-                + "default settings (PCT: 3 switch points), ms to the first failure or to the end of the budget of "
+        table.note(PerformanceReport.format("refcheck: median of %d warm runs, ms to the first failing execution "
+                + "for a mutant, to exhaustion for a correct protocol. Fray: one search per cell, after one warm-up "
+                + "search of %d iterations, with the scheduler's default settings (PCT: 3 switch points), ms to the "
+                + "first failure or to the end of the budget of "
                 + "%,d iterations or %d s; Fray cannot exhaust, so a correct protocol is clean after N iterations. "
                 + "Fray switches threads at locks, thread start/join, atomics and volatile fields, but of VarHandle "
                 + "operations only at compareAndSet/getVolatile/setVolatile: refcheck's protocols use getAndAdd, "
                 + "compareAndExchange, getOpaque and getAcquire, so a window between two counter operations of one "
                 + "thread is invisible to it. Command: mvn -B -Pfray verify -pl fray -am",
-                System.getProperty("refcheck.speed.repeats", "5"), ITERATIONS, SECONDS));
+                SpeedRuns.REPEATS, WARM_UP, ITERATIONS, SECONDS));
 
+        FrayRun.search(SideBySideRows.REF.scenario(), FrayRun.Strategy.POS, WARM_UP, SECONDS);   // class loading
         List<String> problems = new ArrayList<>();
         for (Race race : SideBySideRows.all()) {
             SpeedRuns.Figures ours = SpeedRuns.median(
@@ -92,12 +99,23 @@ class FraySideBySideTest {
                     race.mutant() ? ours.firstMillis() : ours.millis(), ourVerdict));
             for (FrayRun.Strategy s : FrayRun.Strategy.values()) {
                 FrayRun.Outcome o = FrayRun.search(race.scenario(), s, ITERATIONS, SECONDS);
-                row.addAll(List.of(o.iterations(), o.millis(), o.perSecond(), verdict(race, o)));
+                row.addAll(Arrays.asList(o.iterations(), o.millis(), o.found() ? null : o.perSecond(),
+                        verdict(race, o)));
                 System.out.println(PerformanceReport.format("%-42s %-8s %s, %,.0f ms", race.name(), s.label,
                         verdict(race, o), o.millis()));
                 problems.addAll(judge(race, s, o));
             }
             table.row(row.toArray());
+        }
+        PerformanceTable points = report.table("fray-scheduling-points", "Where Fray switches threads: iterations "
+                + "in which it switched between two operations of one thread", List.of("operation",
+                FrayRun.Strategy.POS.label, FrayRun.Strategy.PCT.label, "iterations"));
+        points.note("A spawned thread performs the operation twice while the main thread passes an AtomicInteger "
+                + "operation and takes a stamp of a plain counter; 0 means Fray never switched threads at the "
+                + "operation (SchedulingPoints).");
+        for (SchedulingPoints.Operation op : SchedulingPoints.Operation.values()) {
+            points.row(op.label, SchedulingPoints.count(op, FrayRun.Strategy.POS, PROBE_ITERATIONS),
+                    SchedulingPoints.count(op, FrayRun.Strategy.PCT, PROBE_ITERATIONS), PROBE_ITERATIONS);
         }
         report.printAndWrite(Path.of(OUT), "refcheck against Fray");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
