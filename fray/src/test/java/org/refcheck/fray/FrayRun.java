@@ -63,7 +63,7 @@ final class FrayRun {
         return new FrayTestExtension().getEnabled();
     }
 
-    /** Searches {@code scenario} with {@code strategy} for at most {@code iterations} iterations and {@code seconds}. */
+    /** Searches {@code scenario} with {@code strategy} for at most {@code iterations} iterations or {@code seconds}. */
     static Outcome search(Runnable scenario, Strategy strategy, int iterations, int seconds) {
         long[] runs = {0};
         Runnable counted = () -> {

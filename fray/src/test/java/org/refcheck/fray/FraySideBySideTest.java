@@ -40,9 +40,10 @@ class FraySideBySideTest {
      * back-end is VarHandle code in the modes the protocol asks for: getAndAdd(Release), compareAndExchange(Acquire),
      * getOpaque, getAcquire, setRelease. Between two of those, Fray never switches threads. So it finds the mutants
      * whose bad interleaving needs switches only at thread start, join or the table's lock (B10: the upgrade's
-     * fetch_add after the last drop; B4: a put outside the lock against a lookup), and cannot reach the two whose window
-     * lies between two counter operations of one thread (B11: touching the count after a decrement that did not
-     * free; B5: taking the reference after the lookup dropped the lock, against a put that frees in between).
+     * fetch_add after the last drop; B4: a put outside the lock against a lookup), and cannot reach the two whose
+     * window lies between two counter operations of one thread (B11: touching the count after a decrement that did
+     * not free; B5: taking the reference after the lookup dropped the lock, against a put that frees in between).
+     * SchedulingPoints measures the claim on every run (the document's second table).
      * A change in either direction fails the test, so that this note and the document are rewritten with it.
      */
     private static final Map<Race, Boolean> FRAY_FINDS = Map.of(

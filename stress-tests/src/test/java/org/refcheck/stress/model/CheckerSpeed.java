@@ -105,7 +105,8 @@ public final class CheckerSpeed {
             table.row(row.name, ours.runs(), ours.millis(), ours.firstMillis(), verdict(row, ours),
                     theirs == null ? null : theirs.runs(), theirs == null ? null : theirs.millis(),
                     theirs == null ? "" : verdict(row, theirs),
-                    theirs == null || !row.mutant || ours.firstMillis() <= 0 ? null : theirs.firstMillis() / ours.firstMillis());
+                    theirs == null || !row.mutant || ours.firstMillis() <= 0 ? null
+                            : theirs.firstMillis() / ours.firstMillis());
         }
         if (!OUT.isEmpty()) {
             report.write(java.nio.file.Path.of(OUT));
