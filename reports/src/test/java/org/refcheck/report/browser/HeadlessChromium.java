@@ -1,6 +1,7 @@
 package org.refcheck.report.browser;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,8 +106,9 @@ final class HeadlessChromium implements AutoCloseable {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
             }
-        } catch (IOException profileStillInUse) {
-            // a helper process may still hold a file for a moment; the temporary directory is cleaned by the OS
+        } catch (IOException | UncheckedIOException profileStillInUse) {
+            // a helper process may still hold, or just have removed, a file (Files.walk reports the latter as an
+            // UncheckedIOException); the temporary directory is cleaned by the OS
         }
     }
 }

@@ -6,19 +6,13 @@ import java.util.Locale;
 import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.refcheck.model.Model;
-import org.refcheck.model.ModelResult;
 import org.refcheck.model.bench.Families;
 import org.refcheck.model.bench.PerformanceReport;
 import org.refcheck.model.bench.PerformanceTable;
-import org.refcheck.protocols.arc.ArcScheme;
-import org.refcheck.protocols.arc.mutant.UpgradeWithFetchAdd;
-import org.refcheck.protocols.kref.GetUnlessZeroKrefTable;
-import org.refcheck.protocols.kref.MutexKrefTable;
-import org.refcheck.protocols.kref.mutant.GetOutsideLockKrefTable;
-import org.refcheck.protocols.kref.mutant.MixedPatternKrefTable;
 import org.refcheck.protocols.refcount.Ref;
 import org.refcheck.protocols.refcount.mutant.TouchAfterDecrementRef;
 import org.refcheck.stress.lincheck.InvocationCounter;
+import org.refcheck.stress.model.SpeedRuns.Figures;
 
 /**
  * The speed harness: the standard scenarios through refcheck's model checker and, in the same JVM, the protocol
@@ -33,7 +27,7 @@ import org.refcheck.stress.lincheck.InvocationCounter;
  */
 public final class CheckerSpeed {
 
-    private static final int REPEATS = Integer.getInteger("refcheck.speed.repeats", 5);
+    private static final int REPEATS = SpeedRuns.REPEATS;
     private static final int LINCHECK_INVOCATIONS = Integer.getInteger("refcheck.speed.lincheckInvocations", 10_000);
     private static final String OUT = System.getProperty("refcheck.speed.out", "");
 
@@ -50,32 +44,11 @@ public final class CheckerSpeed {
         }
     }
 
-    /**
-     * Median figures of one checker on one row: {@code firstMillis} is the time to the first failing execution
-     * (for refcheck before it minimises the counterexample), or the whole time when none failed.
-     */
-    private record Figures(long runs, double millis, double firstMillis, boolean found, boolean complete) {
-        double perSecond() {
-            return millis <= 0 ? 0 : runs / (millis / 1000.0);
-        }
-    }
-
     public static void main(String[] args) throws java.io.IOException {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Ref drop || drop", false, Scenarios.refDropDrop(Ref::create, 2), true));
-        rows.add(new Row("Ref drop || drop, B11 touch after dec", true,
-                Scenarios.refDropDrop(TouchAfterDecrementRef::create, 2), true));
-        rows.add(new Row("Arc upgrade || last drop", false, Scenarios.upgradeVsLastDrop(ArcScheme.STD, 2), true));
-        rows.add(new Row("Arc upgrade || last drop, B10 fetch_add", true,
-                Scenarios.upgradeVsLastDrop(new UpgradeWithFetchAdd(), 2), true));
-        rows.add(new Row("kref table A lookup || put (3 threads)", false,
-                Scenarios.lookupVsLastPut(MutexKrefTable::new, 3), true));
-        rows.add(new Row("kref table A, B4 unlocked put", true,
-                Scenarios.lookupVsLastPut(MixedPatternKrefTable::new, 2), true));
-        rows.add(new Row("kref table B lookup || put (3 threads)", false,
-                Scenarios.lookupVsLastPut(GetUnlessZeroKrefTable::new, 3), true));
-        rows.add(new Row("kref table B, B5 get outside lock", true,
-                Scenarios.lookupVsLastPut(GetOutsideLockKrefTable::new, 2), true));
+        for (SideBySideRows.Race race : SideBySideRows.all()) {
+            rows.add(new Row(race.name(), race.mutant(), race.scenario(), true));
+        }
         rows.add(new Row("refcount(2,1)", false, Families.refcount(2, 1), false));
         rows.add(new Row("refcount(3,1)", false, Families.refcount(3, 1), false));
         rows.add(new Row("refcount(2,2)", false, Families.refcount(2, 2), false));
@@ -115,24 +88,25 @@ public final class CheckerSpeed {
                 + "to the first counterexample / refcheck's. Command: mvn -B -Pchecker-speed verify -pl stress-tests "
                 + "-am -Drefcheck.speed.out=FILE");
         for (Row row : rows) {
-            Figures ours = median(() -> refcheck(row));
-            Figures theirs = row.withLincheck ? median(() -> lincheck(row)) : null;
+            Figures ours = SpeedRuns.median(() -> refcheck(row));
+            Figures theirs = row.withLincheck ? SpeedRuns.median(() -> lincheck(row)) : null;
             String ratio = theirs == null || theirs.perSecond() == 0 ? "" : String.format(Locale.ROOT, "%.1fx",
                     ours.perSecond() / theirs.perSecond());
-            String firstRatio = theirs == null || !row.mutant || ours.firstMillis <= 0 ? ""
-                    : String.format(Locale.ROOT, "%.0fx", theirs.firstMillis / ours.firstMillis);
+            String firstRatio = theirs == null || !row.mutant || ours.firstMillis() <= 0 ? ""
+                    : String.format(Locale.ROOT, "%.0fx", theirs.firstMillis() / ours.firstMillis());
             System.out.println(String.format(Locale.ROOT,
                     "%-42s | %10d %10.2f %10.2f %10.0f %-12s | %10s %10s %10s %10s %-14s | %8s %8s",
-                    row.name, ours.runs, ours.millis, ours.firstMillis, ours.perSecond(), verdict(row, ours),
-                    theirs == null ? "" : Long.toString(theirs.runs),
-                    theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.millis),
-                    theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.firstMillis),
+                    row.name, ours.runs(), ours.millis(), ours.firstMillis(), ours.perSecond(), verdict(row, ours),
+                    theirs == null ? "" : Long.toString(theirs.runs()),
+                    theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.millis()),
+                    theirs == null ? "" : String.format(Locale.ROOT, "%.2f", theirs.firstMillis()),
                     theirs == null ? "" : String.format(Locale.ROOT, "%.0f", theirs.perSecond()),
                     theirs == null ? "" : verdict(row, theirs), ratio, firstRatio));
-            table.row(row.name, ours.runs, ours.millis, ours.firstMillis, verdict(row, ours),
-                    theirs == null ? null : theirs.runs, theirs == null ? null : theirs.millis,
+            table.row(row.name, ours.runs(), ours.millis(), ours.firstMillis(), verdict(row, ours),
+                    theirs == null ? null : theirs.runs(), theirs == null ? null : theirs.millis(),
                     theirs == null ? "" : verdict(row, theirs),
-                    theirs == null || !row.mutant || ours.firstMillis <= 0 ? null : theirs.firstMillis / ours.firstMillis);
+                    theirs == null || !row.mutant || ours.firstMillis() <= 0 ? null
+                            : theirs.firstMillis() / ours.firstMillis());
         }
         if (!OUT.isEmpty()) {
             report.write(java.nio.file.Path.of(OUT));
@@ -141,42 +115,11 @@ public final class CheckerSpeed {
     }
 
     private static String verdict(Row row, Figures f) {
-        if (row.mutant) {
-            return f.found ? "found" : "MISSED";
-        }
-        if (f.found) {
-            return "FLAGGED";
-        }
-        return f.complete ? "exhausted" : "not exhausted";
-    }
-
-    private interface Measure {
-        Figures run();
-    }
-
-    private static Figures median(Measure m) {
-        m.run();   // warm-up
-        List<Figures> all = new ArrayList<>();
-        for (int i = 0; i < REPEATS; i++) {
-            all.add(m.run());
-        }
-        all.sort((a, b) -> Double.compare(a.millis, b.millis));
-        return all.get(all.size() / 2);
+        return SpeedRuns.verdict(row.mutant, f);
     }
 
     private static Figures refcheck(Row row) {
-        long start = System.nanoTime();
-        long[] first = {-1};
-        ModelResult r = Model.builder().maxPreemptions(-1).stateCache(row.cache)
-                .onFailure(failure -> {
-                    if (first[0] < 0) {
-                        first[0] = System.nanoTime();
-                    }
-                })
-                .check(row.scenario);
-        double millis = r.wallTime().toNanos() / 1e6;
-        double firstMillis = first[0] < 0 ? millis : (first[0] - start) / 1e6;
-        return new Figures(r.executions(), millis, firstMillis, r.failed(), r.exhaustive());
+        return SpeedRuns.refcheck(row.scenario, row.cache);
     }
 
     private static Figures lincheck(Row row) {
