@@ -35,7 +35,9 @@ public class QsbrReader {
     /*
      * Implementation notes. `ctr` is urcu-qsbr's reader.ctr: 0 = OFFLINE, else the domain's counter as the reader
      * last copied it (always odd: QsbrRcu's GP_ONLINE bit). Only the owning thread writes it (opaque stores, urcu's
-     * STORE_SHARED), so the owner reads it plain; updaters read it opaquely and classify it (QsbrRcu's notes).
+     * STORE_SHARED), and the owner keeps a plain copy of it in `snapshot`, which it reads instead of the cell (one
+     * dependent load less on every read-side section and quiescent state); updaters read the cell opaquely and
+     * classify it (QsbrRcu's notes). Invariant: snapshot == the last value the owner stored into ctr.
      *
      *     OFFLINE --online()--> ONLINE(snapshot)
      *     ONLINE(s) --quiescentState(), domain counter g != s--> ONLINE(g)    (g == s: nothing to announce)
@@ -58,6 +60,7 @@ public class QsbrReader {
     private final QsbrRcu domain;
     private final String name;
     private final SharedLong ctr;
+    private long snapshot;
     private int depth;
     private boolean registered = true;
 
@@ -80,7 +83,7 @@ public class QsbrReader {
      * @throws IllegalStateException if the reader is offline or unregistered
      */
     public QsbrReadGuard readLock() {
-        if (ctr.getPlain() == 0) {
+        if (snapshot == 0) {
             throw new IllegalStateException(name + (registered ? " is offline" : " is not registered"));
         }
         depth++;
@@ -101,7 +104,7 @@ public class QsbrReader {
     public void quiescentState() {
         requireOnlineOutsideSection("announces a quiescent state");
         long gp = domain.readerSnapshot();
-        if (gp == ctr.getPlain()) {
+        if (gp == snapshot) {
             return;
         }
         Fences.full();
@@ -138,7 +141,7 @@ public class QsbrReader {
 
     /** Whether the reader is online (call it from the owning thread). */
     public boolean isOnline() {
-        return ctr.getPlain() != 0;
+        return snapshot != 0;
     }
 
     /** Whether the owning thread is inside a read-side section (call it from that thread). */
@@ -170,7 +173,7 @@ public class QsbrReader {
      * Refuses an announcement while the reader is offline or inside a section; {@code what} completes the message.
      */
     protected final void requireOnlineOutsideSection(String what) {
-        if (ctr.getPlain() == 0) {
+        if (snapshot == 0) {
             throw new IllegalStateException(name + " " + what + " while offline");
         }
         if (depth != 0) {
@@ -183,13 +186,14 @@ public class QsbrReader {
         return domain.readerSnapshot();
     }
 
-    /** The reader's own counter (plain: only the owner writes it). */
+    /** The reader's own counter, as the owner last published it. */
     protected final long counter() {
-        return ctr.getPlain();
+        return snapshot;
     }
 
-    /** Publishes the reader's counter ({@code STORE_SHARED}: an opaque store). */
+    /** Publishes the reader's counter ({@code STORE_SHARED}: an opaque store) and keeps the owner's copy. */
     protected final void publishCounter(long value) {
+        snapshot = value;
         ctr.setOpaque(value);
     }
 
