@@ -34,7 +34,9 @@ import org.refcheck.stress.model.RcuScenarios.RcuMaker;
  * counterexample, each first shown invisible under sequential consistency, and their correct twins verified
  * exhaustively under weak memory (no false alarm), with the rest of the RCU family (SRCU, Revocable, the GPIO
  * chip pointer, urcu-qsbr). The RCU-family scenarios run with 2 threads: with 3, the RCU cell's synchronous replace takes
- * 250,157 executions (28 s) under weak memory, and the others more than 100,000, beyond the default build's budget.
+ * 28,780 executions (8 s on 2 loaded cores; 250,157 before the read unlock lost its second fence) and the QSBR
+ * cell's 58,889 (7 s) under weak memory, and the others took more than 100,000 when last measured (before that
+ * change), beyond the default build's budget.
  */
 @Tag("model")
 class WeakMemoryModelCatalogueTest {
