@@ -12,9 +12,9 @@ import org.refcheck.sync.Mutex;
  * the old one after a grace period.
  *
  * <p>The QSBR form of the canonical update of Documentation/RCU/whatisRCU.rst section 3 (see {@link RcuCell}) and
- * of liburcu's test_urcu_qsbr.c reader loop ("rcu_read_lock(); p = rcu_dereference(test_rcu_pointer); use(p);
- * rcu_read_unlock(); ... rcu_quiescent_state()"). Each version is a {@link RcuCell.Version}, a tracked allocation,
- * so a use after free of a version is a lifetime violation.
+ * of the reader loop liburcu's README asks of QSBR ("each reader thread executing rcu_quiescent_state()
+ * periodically"): read-side sections, and a quiescent state wherever the reader holds no pointer. Each version is
+ * a {@link RcuCell.Version}, a tracked allocation, so a use after free of a version is a lifetime violation.
  *
  * <pre> {@code
  * QsbrCell<Config> config = new QsbrCell<>(rcu, heap, "config", initial);

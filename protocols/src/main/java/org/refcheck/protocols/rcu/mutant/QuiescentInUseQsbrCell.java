@@ -10,8 +10,9 @@ import org.refcheck.protocols.rcu.RcuCell.Version;
 
 /**
  * Mutant X23 (refcheck's own id; the bug table has no QSBR row): the reader announces its quiescent state between
- * dereferencing a version and using it, as a QSBR reader loop that calls {@code rcu_quiescent_state()} "as early as
- * possible" would (liburcu's README: each reader must call it periodically, and only where it holds no pointer).
+ * dereferencing a version and using it, as a QSBR reader loop that announces its quiescent state as early as it can
+ * would. liburcu's README asks each reader thread to call {@code rcu_quiescent_state()} periodically; a quiescent
+ * state means the thread holds no pointer, so it belongs after the last use.
  *
  * <p>Exposing interleaving: T1 (reader, online) dereferences version P and closes its section. T2 (updater)
  * publishes a new version and starts a grace period, which advances the domain's counter and waits for T1. T1
