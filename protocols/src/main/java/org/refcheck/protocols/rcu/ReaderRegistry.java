@@ -6,9 +6,12 @@ import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedRef;
 
 /**
- * The registry of an RCU domain's readers (liburcu's {@code registry} list), shared by the urcu-mb domain
- * {@link Rcu} and the urcu-qsbr domain {@link QsbrRcu}: a copy-on-write list that registration changes by CAS, so
- * that registering never blocks a grace period, and a counter that names the readers.
+ * The registry of an RCU domain's readers, shared by the urcu-mb domain {@link Rcu} and the urcu-qsbr domain
+ * {@link QsbrRcu}: a copy-on-write list that registration changes by CAS, so that registering never blocks a grace
+ * period, and a counter that names the readers.
+ *
+ * <p>Follows liburcu's {@code registry} list of src/urcu.c and src/urcu-qsbr.c ({@code rcu_register_thread} adds
+ * the thread's reader record, {@code rcu_unregister_thread} removes it, {@code synchronize_rcu} walks it).
  *
  * <p>Memory consistency effects: actions of a thread before it adds a reader happen-before the actions of a thread
  * after it read a snapshot containing that reader.
