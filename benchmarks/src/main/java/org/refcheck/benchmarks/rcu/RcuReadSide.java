@@ -17,20 +17,29 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
+import org.refcheck.protocols.rcu.QsbrRcu;
+import org.refcheck.protocols.rcu.QsbrReadGuard;
+import org.refcheck.protocols.rcu.QsbrReader;
 import org.refcheck.protocols.rcu.Rcu;
 import org.refcheck.protocols.rcu.RcuPointer;
 import org.refcheck.protocols.rcu.RcuReadGuard;
 import org.refcheck.protocols.rcu.RcuReader;
 
 /**
- * The RCU read side ({@code rcu_read_lock}, {@code rcu_dereference}, {@code rcu_read_unlock} of refcheck's
- * urcu-memb domain) against a {@link ReentrantReadWriteLock} read lock, a {@link StampedLock} optimistic read and a
- * plain volatile read of the same pointer, with one and two reader threads and a background updater that replaces
- * the object every {@value #UPDATE_PAUSE} JMH CPU tokens (the RCU updater also waits for a grace period).
+ * The RCU read side ({@code rcu_read_lock}, {@code rcu_dereference}, {@code rcu_read_unlock}) of refcheck's
+ * urcu-mb domain ({@link Rcu}) and of its urcu-qsbr domain ({@link QsbrRcu}) against a
+ * {@link ReentrantReadWriteLock} read lock, a {@link StampedLock} optimistic read and a plain volatile read of the
+ * same pointer, with one and two reader threads and a background updater that replaces the object every
+ * {@value #UPDATE_PAUSE} JMH CPU tokens (the RCU updaters also wait for a grace period).
  *
  * <p>Groups are named {@code <mechanism><readers>}; the figure that counts is the reader method's time per read
- * (JMH's secondary result {@code <group>Reader}). The design targets: RCU within 2x of the volatile read, and at
- * least 10x faster than the read-write lock under two readers.
+ * (JMH's secondary result {@code <group>Reader}). A QSBR reader must announce quiescent states or the updater
+ * never gets past its grace period, so QSBR is measured two ways: {@code qsbr<n>} is a section (lock, dereference,
+ * unlock) plus {@code rcu_quiescent_state()} on every read, and {@code qsbrBatch<n>} a section on every read and a
+ * quiescent state every {@value #QUIESCENT_EVERY} reads, as a QSBR application that announces one per batch of work
+ * does. The design targets: the RCU read side within 2x of the volatile read, and at least 10x faster than the
+ * read-write lock under two readers.
  *
  * <p>How to run only these: {@code java -jar benchmarks/target/benchmarks.jar RcuReadSide}.
  */
@@ -44,11 +53,16 @@ public class RcuReadSide {
     /** The updater's pause between two updates, in {@link Blackhole#consumeCPU} tokens. */
     static final long UPDATE_PAUSE = 2_000;
 
+    /** How many reads a {@code qsbrBatch} reader does between two quiescent states. */
+    static final int QUIESCENT_EVERY = 64;
+
     /** What one group shares: every mechanism's copy of the pointer. */
     @State(Scope.Group)
     public static class Shared {
         final Rcu rcu = new Rcu("bench");
         final RcuPointer<Snapshot> pointer = new RcuPointer<>("snapshot", new Snapshot(0));
+        final QsbrRcu qsbr = new QsbrRcu("bench.qsbr");
+        final RcuPointer<Snapshot> qsbrPointer = new RcuPointer<>("qsbr.snapshot", new Snapshot(0));
         final ReentrantReadWriteLock rwLock = new ReentrantReadWriteLock();
         final StampedLock stamped = new StampedLock();
         Snapshot guarded = new Snapshot(0);
@@ -72,7 +86,28 @@ public class RcuReadSide {
         }
     }
 
-    // ---- RCU
+    /**
+     * One reader thread's registration with the QSBR domain (online from setup to teardown), and its count of reads
+     * since its last quiescent state. A reader announces quiescent states only while JMH calls it, which is why the
+     * updater does not wait in JMH's warm-down ({@link #qsbrUpdate}).
+     */
+    @State(Scope.Thread)
+    public static class QsbrThread {
+        QsbrReader qsbr;
+        int sinceQuiescent;
+
+        @Setup
+        public void register(Shared shared) {
+            qsbr = shared.qsbr.register();
+        }
+
+        @TearDown
+        public void unregister() {
+            qsbr.unregister();
+        }
+    }
+
+    // ---- RCU (urcu-mb)
 
     static long rcuRead(Shared s, Reader r) {
         try (RcuReadGuard section = r.rcu.readLock()) {
@@ -104,6 +139,86 @@ public class RcuReadSide {
     @Benchmark @Group("rcu2") @GroupThreads(1)
     public void rcu2Updater(Shared s) {
         rcuUpdate(s);
+    }
+
+    // ---- RCU (urcu-qsbr)
+
+    static long qsbrSection(Shared s, QsbrThread r) {
+        try (QsbrReadGuard section = r.qsbr.readLock()) {
+            return s.qsbrPointer.dereference(section).version;
+        }
+    }
+
+    /** A section and a quiescent state on every read. */
+    static long qsbrRead(Shared s, QsbrThread r) {
+        long v = qsbrSection(s, r);
+        r.qsbr.quiescentState();
+        return v;
+    }
+
+    /** A section on every read, a quiescent state every {@value #QUIESCENT_EVERY} reads. */
+    static long qsbrBatchRead(Shared s, QsbrThread r) {
+        long v = qsbrSection(s, r);
+        if (++r.sinceQuiescent == QUIESCENT_EVERY) {
+            r.sinceQuiescent = 0;
+            r.qsbr.quiescentState();
+        }
+        return v;
+    }
+
+    /**
+     * Replace and synchronize, except in JMH's warm-down: once a thread of the group has stopped measuring, JMH
+     * keeps the others calling only until every thread has stopped, and then holds them at a barrier before the
+     * tear-down; a grace period started then would wait for a reader parked at that barrier, which announces
+     * nothing, and the iteration would never end. So warm-down updates publish without waiting (no snapshot is
+     * freed here; the JVM's collector reclaims them).
+     */
+    static void qsbrUpdate(Shared s, Control control) {
+        s.qsbrPointer.replace(new Snapshot(++s.version));
+        if (!control.stopMeasurement) {
+            s.qsbr.synchronize();   // the updater is no reader; the old snapshot may be freed from here on
+        }
+        Blackhole.consumeCPU(UPDATE_PAUSE);
+    }
+
+    @Benchmark @Group("qsbr1") @GroupThreads(1)
+    public long qsbr1Reader(Shared s, QsbrThread r) {
+        return qsbrRead(s, r);
+    }
+
+    @Benchmark @Group("qsbr1") @GroupThreads(1)
+    public void qsbr1Updater(Shared s, Control control) {
+        qsbrUpdate(s, control);
+    }
+
+    @Benchmark @Group("qsbr2") @GroupThreads(2)
+    public long qsbr2Reader(Shared s, QsbrThread r) {
+        return qsbrRead(s, r);
+    }
+
+    @Benchmark @Group("qsbr2") @GroupThreads(1)
+    public void qsbr2Updater(Shared s, Control control) {
+        qsbrUpdate(s, control);
+    }
+
+    @Benchmark @Group("qsbrBatch1") @GroupThreads(1)
+    public long qsbrBatch1Reader(Shared s, QsbrThread r) {
+        return qsbrBatchRead(s, r);
+    }
+
+    @Benchmark @Group("qsbrBatch1") @GroupThreads(1)
+    public void qsbrBatch1Updater(Shared s, Control control) {
+        qsbrUpdate(s, control);
+    }
+
+    @Benchmark @Group("qsbrBatch2") @GroupThreads(2)
+    public long qsbrBatch2Reader(Shared s, QsbrThread r) {
+        return qsbrBatchRead(s, r);
+    }
+
+    @Benchmark @Group("qsbrBatch2") @GroupThreads(1)
+    public void qsbrBatch2Updater(Shared s, Control control) {
+        qsbrUpdate(s, control);
     }
 
     // ---- ReentrantReadWriteLock

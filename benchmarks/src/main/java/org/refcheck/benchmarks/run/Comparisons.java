@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Which benchmark is measured against which, and the design's targets: the facade within 5% of hand-written
- * {@code VarHandle} code; the RCU read side within 2x of a plain volatile read and at least 10x faster than a
- * {@code ReentrantReadWriteLock} read under two readers. The first comparison of an operation names its baseline
- * in the results table.
+ * {@code VarHandle} code; the RCU read side (urcu-mb, and urcu-qsbr with a quiescent state on every read and on
+ * every 64th) within 2x of a plain volatile read and at least 10x faster than a {@code ReentrantReadWriteLock} read
+ * under two readers. RRWL / QSBR is reported as well (how many times faster QSBR is), and QSBR / urcu-mb. The first
+ * comparison of an operation names its baseline in the results table.
  */
 final class Comparisons {
 
@@ -37,6 +38,16 @@ final class Comparisons {
                     ? Comparison.target(rcu, "RcuReadSide.rwlock2Reader", 0.1, "10x faster than RRWL")
                     : Comparison.of(rcu, "RcuReadSide.rwlock1Reader"));
             all.add(Comparison.of(rcu, "RcuReadSide.stamped" + readers + "Reader"));
+            for (String qsbr : List.of("RcuReadSide.qsbr" + readers + "Reader",
+                    "RcuReadSide.qsbrBatch" + readers + "Reader")) {
+                all.add(Comparison.target(qsbr, "RcuReadSide.volatile" + readers + "Reader", 2.0,
+                        "within 2x of a volatile read"));
+                all.add(readers == 2
+                        ? Comparison.target(qsbr, "RcuReadSide.rwlock2Reader", 0.1, "10x faster than RRWL")
+                        : Comparison.of(qsbr, "RcuReadSide.rwlock1Reader"));
+                all.add(Comparison.of("RcuReadSide.rwlock" + readers + "Reader", qsbr));
+                all.add(Comparison.of(qsbr, rcu));
+            }
             all.add(Comparison.of("RcuReadSide.rwlock" + readers + "Reader", "RcuReadSide.volatile" + readers
                     + "Reader"));
             all.add(Comparison.of("RcuReadSide.stamped" + readers + "Reader", "RcuReadSide.volatile" + readers

@@ -47,6 +47,14 @@ class ComparisonsTest {
                 "RcuReadSide.rwlock2Reader", 0.1, "10x faster than RRWL")));
         assertTrue(Comparisons.all().contains(Comparison.target("RcuReadSide.rcu1Reader",
                 "RcuReadSide.volatile1Reader", 2.0, "within 2x of a volatile read")));
+        for (String qsbr : List.of("qsbr", "qsbrBatch")) {
+            assertTrue(Comparisons.all().contains(Comparison.target("RcuReadSide." + qsbr + "2Reader",
+                    "RcuReadSide.rwlock2Reader", 0.1, "10x faster than RRWL")), qsbr);
+            assertTrue(Comparisons.all().contains(Comparison.target("RcuReadSide." + qsbr + "1Reader",
+                    "RcuReadSide.volatile1Reader", 2.0, "within 2x of a volatile read")), qsbr);
+            assertTrue(Comparisons.all().contains(Comparison.of("RcuReadSide.rwlock2Reader",
+                    "RcuReadSide." + qsbr + "2Reader")), qsbr);
+        }
     }
 
     @Test

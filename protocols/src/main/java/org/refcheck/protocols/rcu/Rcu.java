@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.refcheck.sync.Fences;
 import org.refcheck.sync.Mutex;
-import org.refcheck.sync.SharedInt;
 import org.refcheck.sync.SharedLong;
-import org.refcheck.sync.SharedRef;
 import org.refcheck.sync.Threads;
 
 /**
@@ -45,7 +43,7 @@ public class Rcu {
      * State: gpCtr, urcu's rcu_gp.ctr, starts at GP_COUNT (nesting 1, phase 0) and is written only under gpLock,
      * which serializes updaters (rcu_gp_lock). A reader's outermost lock copies it, so its phase bit tells in which
      * phase of the grace periods the reader started. The registry (rcu_registry) is a copy-on-write list changed by
-     * CAS, so registering never blocks a grace period.
+     * CAS, so registering never blocks a grace period (ReaderRegistry, shared with QsbrRcu).
      *
      * Grace period, one per synchronize():
      *
@@ -63,7 +61,8 @@ public class Rcu {
      * loaded the pre-update pointer.
      *
      * Waiting spins with Threads.onSpinWait() (urcu spins 100 times, then sleeps on a futex that the last reader's
-     * unlock wakes; the futex adds nothing a model needs). urcu sweeps the whole list per iteration; here the
+     * unlock wakes; the futex adds nothing a model needs, and without it the reader's unlock needs no fence after
+     * its store: RcuReader's notes). urcu sweeps the whole list per iteration; here the
      * readers are waited for one at a time, which waits for exactly the same readers (gpCtr cannot change during
      * the wait, and a reader is classified when it is first seen not ACTIVE_OLD), and makes the read just before
      * each spin the one whose change ends it: the model checker re-enables a spinning thread on the next write
@@ -81,16 +80,14 @@ public class Rcu {
     private final String label;
     private final SharedLong gpCtr;
     private final Mutex gpLock;
-    private final SharedRef<List<RcuReader>> registry;
-    private final SharedInt readersCreated;
+    private final ReaderRegistry<RcuReader> registry;
 
     /** A domain with no readers; {@code label} names its cells in traces. */
     public Rcu(String label) {
         this.label = Objects.requireNonNull(label, "label");
         this.gpCtr = SharedLong.of(label + ".gp.ctr", GP_COUNT);
         this.gpLock = Mutex.create(label + ".gp_lock");
-        this.registry = SharedRef.of(label + ".registry", List.of());
-        this.readersCreated = SharedInt.of(label + ".readers", 0);
+        this.registry = new ReaderRegistry<>(label);
     }
 
     /** The label this domain was created with. */
@@ -104,29 +101,14 @@ public class Rcu {
      * after it began.
      */
     public RcuReader register() {
-        RcuReader reader = new RcuReader(this, label + ".reader" + readersCreated.getAndAdd(1));
-        changeRegistry(reader, true);
+        RcuReader reader = new RcuReader(this, registry.nextName());
+        registry.add(reader);
         return reader;
     }
 
     /** Removes an unregistering reader from the registry. */
     void remove(RcuReader reader) {
-        changeRegistry(reader, false);
-    }
-
-    /** Adds or removes {@code reader}: one copy-on-write CAS of the registry, retried on contention. */
-    private void changeRegistry(RcuReader reader, boolean add) {
-        List<RcuReader> before;
-        List<RcuReader> after;
-        do {
-            before = registry.getAcquire();
-            after = new ArrayList<>(before);
-            if (add) {
-                after.add(reader);
-            } else {
-                after.remove(reader);
-            }
-        } while (!registry.compareAndSet(before, List.copyOf(after)));
+        registry.remove(reader);
     }
 
     /** The grace-period counter as a reader's outermost {@code rcu_read_lock()} loads it. */
@@ -141,7 +123,7 @@ public class Rcu {
      */
     public void synchronize() {
         try (Mutex.Guard held = gpLock.lock()) {
-            List<RcuReader> readers = registry.getAcquire();
+            List<RcuReader> readers = registry.snapshot();
             if (readers.isEmpty()) {
                 return;
             }
@@ -156,7 +138,7 @@ public class Rcu {
 
     /** The readers registered right now (a snapshot). */
     protected final List<RcuReader> registered() {
-        return registry.getAcquire();
+        return registry.snapshot();
     }
 
     /** The grace-period lock ({@code rcu_gp_lock}); grace-period code runs with it held. */

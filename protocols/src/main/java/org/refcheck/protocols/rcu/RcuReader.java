@@ -23,7 +23,8 @@ import org.refcheck.sync.SharedLong;
  * <p>Memory consistency effects: the outermost {@link #readLock()} publishes the reader's snapshot of the grace-period
  * counter and then issues a full fence, so no access of the section is performed before the updater can see the
  * reader as active; the outermost unlock issues a full fence before it marks the reader inactive, so every access of
- * the section happens before an updater that sees it inactive returns from {@link Rcu#synchronize()}.
+ * the section happens before an updater that sees it inactive returns from {@link Rcu#synchronize()}. (Two full
+ * fences per section, not urcu-mb's three: see the implementation notes.)
  */
 public final class RcuReader {
 
@@ -40,6 +41,18 @@ public final class RcuReader {
      *
      * The outermost lock is two steps, a load of the domain's counter and a store of it here; a reader that is
      * preempted between them publishes a stale phase. That is why a grace period has two phases (Rcu's notes).
+     *
+     * Fences: the outermost lock stores, then fences (the store before the section's accesses); the outermost
+     * unlock fences, then stores (the section's accesses before the store). urcu-mb's unlock has a second
+     * smp_mb_slave() after the store, whose only job is to order that store before the load of gp.futex in
+     * wake_up_gp(): the store-buffering pair with the waiter's "gp.futex = -1; smp_mb; read reader.ctr", without
+     * which both could miss each other and the waiter would sleep forever. refcheck's synchronize() has no futex;
+     * it spins, re-reading the counter, so nothing of the reader's is loaded after the store that the fence could
+     * order, and the fence is left out. Nothing else needs it: the grace-period guarantee rests on the two fences
+     * kept (each pairs with a full fence of the updater around its reads of the counter), and a later section's
+     * load of the domain's counter may be stale anyway (the two phases cover a stale snapshot). A store that stays
+     * in a store buffer a little longer only delays the updater; on hardware it drains, and under the model
+     * checker's weak memory model a thread that has spun reads the latest store, so the wait still ends.
      */
 
     /** How an updater sees a reader (urcu's {@code enum urcu_state}). */
@@ -86,12 +99,9 @@ public final class RcuReader {
     void readUnlock() {
         long tmp = ctr.getPlain();
         if ((tmp & Rcu.NEST_MASK) == Rcu.GP_COUNT) {
-            Fences.full();
-            ctr.setOpaque(tmp - Rcu.GP_COUNT);
-            Fences.full();
-        } else {
-            ctr.setOpaque(tmp - Rcu.GP_COUNT);
+            Fences.full();   // the section's accesses before the store that makes the reader INACTIVE
         }
+        ctr.setOpaque(tmp - Rcu.GP_COUNT);
     }
 
     /** Whether the owning thread is inside a read-side section (call it from that thread). */

@@ -71,6 +71,10 @@ public final class Catalogue {
             new Original("userspace RCU, urcu-memb flavor: registered readers, two-phase grace period, call_rcu, "
                     + "rcu_assign_pointer / rcu_dereference",
                     "src/urcu.c, include/urcu/static/urcu-common.h, Documentation/RCU/whatisRCU.rst");
+    private static final Original URCU_QSBR =
+            new Original("userspace RCU, urcu-qsbr flavor: read-side sections without shared accesses, readers "
+                    + "announce quiescent states or go offline, a one-counter grace period (64-bit)",
+                    "include/urcu/static/urcu-qsbr.h, src/urcu-qsbr.c");
     private static final Original SRCU =
             new Original("SRCU: a sleepable RCU domain with per-index lock and unlock counts",
                     "kernel/rcu/srcutree.c");
@@ -126,6 +130,25 @@ public final class Catalogue {
                     + "checking did not reach it in 300 invocations of the minimal scenario (measured, 9 s), and "
                     + "its runConcurrentTest hangs on the grace period's wait; the model checker finds it in 67 "
                     + "executions and jcstress with a widened window";
+
+    private static final String QSBR_HANG_LINCHECK =
+            "the mutant hangs in every execution in which its updater synchronizes, and Lincheck 3.7 reports a hang "
+                    + "only as a TimeoutFailure after its fixed 60-second timeout (as for B12); the model checker "
+                    + "reports the deadlock with a counterexample and jcstress as a stale termination test";
+    private static final String QSBR_USE_WINDOW_LINCHECK =
+            "the free must land between the reader's quiescent-state store and its use of the version, while the "
+                    + "updater is parked in the grace period's spin; Lincheck's model checking did not reach that "
+                    + "interleaving in 3,000 invocations (the minimal scenario first, then random ones), nor in 6,000 "
+                    + "with an extra shared access inside the use as a switch point (measured, 31 s), and its "
+                    + "runConcurrentTest hangs on the grace period's wait; the model checker finds it in 60 "
+                    + "executions and jcstress with a widened window";
+    private static final String QUIESCENT_FENCE_TSO_JCSTRESS =
+            "needs weak-memory reordering: x86 is TSO, where a load is never reordered after a later store, so the "
+                    + "reader's loads of the version always complete before its quiescent state is visible "
+                    + "(expected on AArch64 or POWER)";
+    private static final String QUIESCENT_FENCE_SC_LINCHECK =
+            "needs weak-memory exploration: Lincheck is sequentially consistent, where every access before the "
+                    + "quiescent state's store is performed before it";
 
     private static final String PUBLISH_TSO_JCSTRESS =
             "needs weak-memory reordering: x86 is TSO, so the version's initialising stores are never reordered "
@@ -261,6 +284,30 @@ public final class Catalogue {
                             + "version's initialisation before a reader's use of the pointer it loaded: data race "
                             + "on an unpublished object (weak memory)",
                     notExpected(PUBLISH_TSO_JCSTRESS), notExpected(PUBLISH_SC_LINCHECK), CATCHES),
+
+            correct("rcu-qsbr", URCU_QSBR,
+                    "online readers use a read-mostly value inside read-side sections that touch no shared word "
+                            + "and announce quiescent states between uses; updaters publish a new version, advance "
+                            + "the grace-period counter, wait for every reader to be offline or to have copied it, "
+                            + "and free the old version; an updater that is itself a reader goes offline for the wait",
+                    PASSES, PASSES, PASSES),
+            mutant("rcu-qsbr", "quiescent-state-before-use", "X23", URCU_QSBR,
+                    "(refcheck's own bug id; the bug table has no QSBR row) the reader announces its quiescent "
+                            + "state between dereferencing a version and using it, so a grace period that saw the "
+                            + "announcement ends and the version is freed under the reader: use after free",
+                    CATCHES, notExpected(QSBR_USE_WINDOW_LINCHECK), CATCHES),
+            mutant("rcu-qsbr", "synchronize-while-online", "X24", URCU_QSBR,
+                    "(refcheck's own bug id; the QSBR form of B12) synchronize does not put its caller's online "
+                            + "reader offline first, so the grace period waits for a quiescent state of the thread "
+                            + "that is waiting: deadlock (the model checker's deadlock oracle; a jcstress "
+                            + "termination test that never terminates)",
+                    CATCHES, notExpected(QSBR_HANG_LINCHECK), CATCHES),
+            mutant("rcu-qsbr", "quiescent-state-without-fence", "X25", URCU_QSBR,
+                    "(refcheck's own bug id; the bug table has no QSBR row) the quiescent state stores the new "
+                            + "counter without the full fence before it, so the reader's uses of the version are "
+                            + "not ordered before the announcement that lets the updater free it: use after free "
+                            + "unordered by happens-before (weak memory)",
+                    notExpected(QUIESCENT_FENCE_TSO_JCSTRESS), notExpected(QUIESCENT_FENCE_SC_LINCHECK), CATCHES),
 
             correct("srcu", SRCU,
                     "readers count their lock and unlock on the index they read; the grace period waits for the "

@@ -1,5 +1,6 @@
 package org.refcheck.stress.rcu;
 
+import org.refcheck.protocols.rcu.QsbrRcu;
 import org.refcheck.protocols.rcu.Rcu;
 import org.refcheck.protocols.rcu.mutant.OnePhaseRcu;
 
@@ -56,6 +57,22 @@ final class Preemption {
             long snapshot = super.readerSnapshot();
             pause();
             return snapshot;
+        }
+    }
+
+    /**
+     * The urcu-qsbr domain whose readers are preempted at the start of every quiescent state and {@code online()},
+     * before they load the domain's counter: a grace period that starts meanwhile is seen by the announcement.
+     */
+    static final class SnapshotQsbrRcu extends QsbrRcu {
+        SnapshotQsbrRcu(String label) {
+            super(label);
+        }
+
+        @Override
+        protected long readerSnapshot() {
+            pause();
+            return super.readerSnapshot();
         }
     }
 }

@@ -11,19 +11,25 @@ import org.refcheck.model.rt.FailureKind;
 import org.refcheck.protocols.gpio.GpioDevice;
 import org.refcheck.protocols.gpio.mutant.NullCheckGpioDevice;
 import org.refcheck.protocols.rcu.CallRcu;
+import org.refcheck.protocols.rcu.QsbrRcu;
 import org.refcheck.protocols.rcu.Rcu;
 import org.refcheck.protocols.rcu.RcuCell;
 import org.refcheck.protocols.rcu.mutant.ImmediateCallRcu;
 import org.refcheck.protocols.rcu.mutant.OnePhaseRcu;
+import org.refcheck.protocols.rcu.mutant.OnlineSynchronizeQsbrRcu;
+import org.refcheck.protocols.rcu.mutant.QuiescentInUseQsbrCell;
 import org.refcheck.protocols.rcu.mutant.SynchronizeInReaderRcuCell;
 import org.refcheck.protocols.rcu.mutant.UseAfterUnlockRcuCell;
 import org.refcheck.protocols.revocable.Revocable;
 import org.refcheck.protocols.revocable.mutant.RevokeWithoutGracePeriod;
 import org.refcheck.stress.catalogue.Checks;
+import org.refcheck.protocols.rcu.QsbrCell;
+import org.refcheck.stress.model.RcuScenarios.QsbrMaker;
 import org.refcheck.stress.model.RcuScenarios.RcuMaker;
 
 /**
- * The RCU family of the catalogue through refcheck's model checker, with 2 and 3 threads (an updater and readers):
+ * The RCU family of the catalogue through refcheck's model checker, with 2 and 3 threads (an updater and readers;
+ * urcu-mb, urcu-qsbr, SRCU, Revocable, the GPIO chip pointer):
  * every correct protocol verified exhaustively, including that every {@code synchronize} and removal returns once the
  * readers are done (a wait that cannot end is a deadlock), and every mutant caught with a counterexample that
  * replays.
@@ -104,6 +110,53 @@ class RcuModelCatalogueTest {
         Counterexample cx = ModelVerdicts.expectCaught("read || two replaces, " + shape(n),
                 RcuScenarios.readersVsReplace(RcuMaker.of(OnePhaseRcu::new, CallRcu::new, RcuCell::new), n, 2));
         assertTrue(cx.failure().message().startsWith("use after free"), cx.render());
+    }
+
+    // urcu-qsbr ----------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    @Checks(protocol = "rcu-qsbr", variant = "correct")
+    void qsbrReadersVsSynchronousReplace(int n) {
+        ModelVerdicts.expectPasses("read + quiescent state || replace + synchronize + free, " + shape(n),
+                RcuScenarios.qsbrReadersVsReplace(QsbrMaker.correct(), n, 1, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    @Checks(protocol = "rcu-qsbr", variant = "correct")
+    void qsbrReadersVsTwoGracePeriods(int n) {
+        ModelVerdicts.expectPasses("read + quiescent state || two replaces, " + shape(n),
+                RcuScenarios.qsbrReadersVsReplace(QsbrMaker.correct(), n, 2, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    @Checks(protocol = "rcu-qsbr", variant = "correct")
+    void qsbrOnlineUpdaterGoesOfflineForItsGracePeriods(int n) {
+        ModelVerdicts.expectPasses("read + quiescent state || online updater: two replaces, " + shape(n),
+                RcuScenarios.qsbrReadersVsReplace(QsbrMaker.correct(), n, 2, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    @Checks(protocol = "rcu-qsbr", variant = "quiescent-state-before-use")
+    void quiescentStateBeforeTheUseFreesTheVersionUnderTheReader(int n) {
+        Counterexample cx = ModelVerdicts.expectCaught("read + quiescent state || replace + synchronize + free, "
+                + shape(n), RcuScenarios.qsbrReadersVsReplace(QsbrMaker.of(QsbrRcu::new, QuiescentInUseQsbrCell::new),
+                n, 1, false));
+        assertTrue(cx.failure().message().startsWith("use after free"), cx.render());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    @Checks(protocol = "rcu-qsbr", variant = "synchronize-while-online")
+    void synchronizeWhileOnlineWaitsForItself(int n) {
+        Counterexample cx = ModelVerdicts.expectCaught("read + quiescent state || online updater: two replaces, "
+                + shape(n), RcuScenarios.qsbrReadersVsReplace(QsbrMaker.of(OnlineSynchronizeQsbrRcu::new,
+                QsbrCell::new), n, 2, true));
+        assertEquals(FailureKind.DEADLOCK, cx.failure().kind(), cx.render());
+        assertTrue(cx.failure().message().contains("spins"), cx.render());
     }
 
     // SRCU ---------------------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ import org.refcheck.lifetime.LifetimeTracker;
 import org.refcheck.protocols.gpio.GpioChip;
 import org.refcheck.protocols.gpio.GpioDevice;
 import org.refcheck.protocols.rcu.CallRcu;
+import org.refcheck.protocols.rcu.QsbrCell;
+import org.refcheck.protocols.rcu.QsbrRcu;
+import org.refcheck.protocols.rcu.QsbrReader;
 import org.refcheck.protocols.rcu.Rcu;
 import org.refcheck.protocols.rcu.RcuCell;
 import org.refcheck.protocols.rcu.RcuPointer;
@@ -20,7 +23,7 @@ import org.refcheck.protocols.revocable.Revocable;
 import org.refcheck.protocols.revocable.RevocableGuard;
 
 /**
- * The model checker's scenarios for the RCU family (RCU, SRCU, Revocable, the GPIO chip pointer): in each, thread 0
+ * The model checker's scenarios for the RCU family (RCU, QSBR, SRCU, Revocable, the GPIO chip pointer): in each, thread 0
  * updates, revokes or removes, and the other {@code n - 1} threads read, each through its own reader record. Written
  * once, run against the correct protocol and its mutants; every scenario ends with everything freed, so the leak
  * oracle applies.
@@ -58,6 +61,35 @@ final class RcuScenarios {
     @FunctionalInterface
     interface CellConstructor {
         RcuCell<Integer> create(Rcu rcu, CallRcu deferred, LifetimeTracker heap, String label, Integer initial);
+    }
+
+    /** The QSBR pieces a scenario runs on: the domain and the cell (each correct or a mutant). */
+    record QsbrParts(QsbrRcu rcu, QsbrCell<Integer> cell) {
+    }
+
+    /** Builds the QSBR pieces of one execution, from the tracker of that execution. */
+    @FunctionalInterface
+    interface QsbrMaker {
+        QsbrParts create(LifetimeTracker heap);
+
+        /** The correct domain and cell. */
+        static QsbrMaker correct() {
+            return of(QsbrRcu::new, QsbrCell::new);
+        }
+
+        /** A domain and a cell from the given constructors (of the correct classes or of mutants). */
+        static QsbrMaker of(Function<String, QsbrRcu> domain, QsbrCellConstructor cell) {
+            return heap -> {
+                QsbrRcu rcu = domain.apply("qsbr");
+                return new QsbrParts(rcu, cell.create(rcu, heap, "cell", 0));
+            };
+        }
+    }
+
+    /** A constructor of {@link QsbrCell} or of a mutant of it. */
+    @FunctionalInterface
+    interface QsbrCellConstructor {
+        QsbrCell<Integer> create(QsbrRcu rcu, LifetimeTracker heap, String label, Integer initial);
     }
 
     /** Makes a Revocable over an RCU domain, correct or a mutant. */
@@ -133,6 +165,35 @@ final class RcuScenarios {
     private static Runnable reader(RcuParts parts) {
         RcuReader me = parts.rcu().register();
         return () -> parts.cell().read(me, v -> v);
+    }
+
+    /**
+     * QSBR: {@code n - 1} readers, registered (online) before the race, each read the cell once, announce a
+     * quiescent state and go offline (a reader that stayed online would stall the grace period for good); the
+     * updater replaces the cell {@code updates} times, synchronously. With {@code updaterOnline} the updater is
+     * itself a registered reader, online throughout, so each {@code synchronize} must put it offline for the wait.
+     */
+    static Runnable qsbrReadersVsReplace(QsbrMaker maker, int n, int updates, boolean updaterOnline) {
+        return () -> {
+            LifetimeTracker heap = new LifetimeTracker();
+            QsbrParts parts = maker.create(heap);
+            QsbrReader self = updaterOnline ? parts.rcu().register() : null;
+            List<Runnable> bodies = new ArrayList<>();
+            bodies.add(() -> {
+                for (int i = 1; i <= updates; i++) {
+                    parts.cell().replace(self, i);
+                }
+            });
+            for (int i = 1; i < n; i++) {
+                QsbrReader me = parts.rcu().register();
+                bodies.add(() -> {
+                    parts.cell().read(me, v -> v);
+                    me.quiescentState();
+                    me.offline();
+                });
+            }
+            race(heap, bodies, () -> parts.cell().close());
+        };
     }
 
     /**

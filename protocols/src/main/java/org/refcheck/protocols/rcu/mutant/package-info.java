@@ -4,6 +4,8 @@
  * {@link org.refcheck.protocols.rcu.mutant.UseAfterUnlockRcuCell}, B14
  * {@link org.refcheck.protocols.rcu.mutant.ImmediateCallRcu}, B15 {@link org.refcheck.protocols.rcu.mutant.OnePhaseRcu},
  * X22 {@link org.refcheck.protocols.rcu.mutant.AssignWithoutReleaseRcuCell} (publication without release: weak
- * memory only).
+ * memory only); of urcu-qsbr: X23 {@link org.refcheck.protocols.rcu.mutant.QuiescentInUseQsbrCell}, X24
+ * {@link org.refcheck.protocols.rcu.mutant.OnlineSynchronizeQsbrRcu}, X25
+ * {@link org.refcheck.protocols.rcu.mutant.UnfencedQuiescentStateQsbrRcu} (weak memory only).
  */
 package org.refcheck.protocols.rcu.mutant;
