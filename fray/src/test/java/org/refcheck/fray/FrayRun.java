@@ -53,6 +53,20 @@ final class FrayRun {
             return failure != null;
         }
 
+        /**
+         * Whether the failure is the scenario's own (the lifetime tracker's violations, which the scenario throws as
+         * an {@code AssertionError} "lifetime violations: ..."), anywhere in the cause chain, and not an error of
+         * Fray or of the harness.
+         */
+        boolean foundLifetimeViolation() {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof AssertionError && String.valueOf(t.getMessage()).contains("lifetime violations")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         double perSecond() {
             return millis <= 0 ? 0 : iterations / (millis / 1000.0);
         }

@@ -147,6 +147,10 @@ class FraySideBySideTest {
         if (!o.found() && declared) {
             return List.of(where + "not found in " + o.iterations() + " iterations: Fray has lost its power here");
         }
+        if (o.found() && !o.foundLifetimeViolation()) {
+            return List.of(where + "Fray failed with something other than the mutant's lifetime violation: "
+                    + o.failure());
+        }
         return List.of();
     }
 }

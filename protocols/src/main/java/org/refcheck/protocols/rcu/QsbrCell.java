@@ -85,6 +85,7 @@ public class QsbrCell<T> {
      * the calling thread's reader of the domain, or {@code null} if it has none; it is put offline for the wait.
      */
     public void replace(QsbrReader self, T value) {
+        rcu.checkUpdater(self);   // before publishing: a refused wait must not leave the old version unfreed
         Version<T> old;
         try (Mutex.Guard held = updateLock.lock()) {
             old = pointer.replace(newVersion(value));

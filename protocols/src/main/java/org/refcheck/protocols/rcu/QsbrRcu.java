@@ -147,10 +147,12 @@ public class QsbrRcu {
      * {@code synchronize_rcu()} from the thread that owns {@code self} (or {@code null}): puts {@code self} offline
      * if it is online, waits for a grace period, and puts it back online.
      *
-     * @throws IllegalStateException if {@code self} is inside a read-side section (its protection would end
-     *                               silently; in urcu-mb the same call deadlocks, catalogue bug B12)
+     * @throws IllegalStateException    if {@code self} is inside a read-side section (its protection would end
+     *                                  silently; in urcu-mb the same call deadlocks, catalogue bug B12)
+     * @throws IllegalArgumentException if {@code self} is a reader of another domain
      */
     public void synchronize(QsbrReader self) {
+        checkUpdater(self);
         boolean wasOnline = self != null && self.isOnline();
         if (wasOnline) {
             self.offline();
@@ -162,6 +164,22 @@ public class QsbrRcu {
             self.online();
         } else {
             Fences.full();
+        }
+    }
+
+    /**
+     * Refuses, before an updater changes anything, a caller's reader that {@link #synchronize(QsbrReader)} would
+     * refuse: one of another domain, or one inside a read-side section.
+     */
+    final void checkUpdater(QsbrReader self) {
+        if (self == null) {
+            return;
+        }
+        if (self.domain() != this) {
+            throw new IllegalArgumentException(self + " is a reader of " + self.domain() + ", not of " + label);
+        }
+        if (self.inReadSection()) {
+            throw new IllegalStateException(self + " waits for a grace period inside a read-side section");
         }
     }
 

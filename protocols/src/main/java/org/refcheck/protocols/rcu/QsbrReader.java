@@ -51,8 +51,8 @@ public class QsbrReader {
      * thread_offline() "smp_mb; ctr = 0; smp_mb; wake_up_gp": the fence before the store orders the reader's
      * accesses before the announcement (without it an updater could see the new counter and free an object whose
      * loads are still pending: mutant X25); the fence after the store orders it before the read of gp.futex in
-     * wake_up_gp (the store-buffering pair with a waiter that sets the futex and then reads the counter), and in
-     * quiescent_state the last one orders the store before the accesses of the next online period. refcheck's
+     * wake_up_gp (the store-buffering pair with a waiter that sets the futex and then reads the counter) and, in
+     * quiescent_state, also before the accesses of the next online period. refcheck's
      * grace period spins instead of sleeping on a futex, so quiescentState() keeps one fence after the store (for
      * the next period's accesses) and offline() none; online() is "ctr = gp.ctr; smp_mb", as in liburcu.
      */
@@ -129,11 +129,15 @@ public class QsbrReader {
     /**
      * {@code rcu_thread_online()}: ends an offline stretch; pointers may be dereferenced again afterwards.
      *
-     * @throws IllegalStateException if the reader is unregistered
+     * @throws IllegalStateException if the reader is unregistered or already online (a second online() would be a
+     *                               quiescent state without its leading fence, possibly inside a section)
      */
     public void online() {
         if (!registered) {
             throw new IllegalStateException(name + " is not registered");
+        }
+        if (snapshot != 0) {
+            throw new IllegalStateException(name + " is already online");
         }
         publishCounter(domain.readerSnapshot());
         Fences.full();

@@ -92,7 +92,11 @@ class QsbrRcuTest {
         assertThrows(IllegalStateException.class, me::offline, "offline inside a section");
         assertThrows(IllegalStateException.class, me::unregister, "unregister inside a section");
         assertThrows(IllegalStateException.class, () -> rcu.synchronize(me), "synchronize inside a section");
+        assertThrows(IllegalStateException.class, me::online, "online while online, inside a section");
         section.close();
+        assertThrows(IllegalStateException.class, me::online, "online while online");
+        QsbrRcu other = new QsbrRcu("other");
+        assertThrows(IllegalArgumentException.class, () -> other.synchronize(me), "a reader of another domain");
         assertThrows(IllegalStateException.class, section::close, "double unlock");
         me.unregister();
         assertFalse(me.isOnline(), "unregister puts the reader offline");
@@ -116,6 +120,8 @@ class QsbrRcuTest {
         assertTrue(me.isOnline());
         assertEquals(2, (int) cell.read(me, v -> v));
         QsbrReadGuard section = me.readLock();
+        assertThrows(IllegalStateException.class, () -> cell.replace(me, 9), "replace inside a section");
+        assertEquals(2, (int) cell.read(me, v -> v), "a refused replace publishes nothing");
         section.close();
         assertThrows(IllegalStateException.class, () -> cell.pointer().dereference(section));
         me.unregister();
