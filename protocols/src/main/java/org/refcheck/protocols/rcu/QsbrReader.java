@@ -53,8 +53,12 @@ public class QsbrReader {
      * loads are still pending: mutant X25); the fence after the store orders it before the read of gp.futex in
      * wake_up_gp (the store-buffering pair with a waiter that sets the futex and then reads the counter), and in
      * quiescent_state the last one orders the store before the accesses of the next online period. refcheck's
-     * grace period spins instead of sleeping on a futex, so quiescentState() keeps one fence after the store (for
-     * the next period's accesses) and offline() none; online() is "ctr = gp.ctr; smp_mb", as in liburcu.
+     * grace period spins instead of sleeping on a futex, so offline() has no fence after its store. online() is
+     * "ctr = gp.ctr; smp_mb", as in liburcu: without that fence a grace period can still read the reader's 0 while
+     * the reader loads the pointer (store buffering; mutant X26). quiescentState() keeps one fence after the store,
+     * as liburcu does, although lifetime does not need it on 64 bits: a grace period that reads the counter from
+     * before the store sees a non-zero value older than its own, ACTIVE_OLD, and keeps waiting (the model checker
+     * verifies a quiescent state without it, WeakMemoryModelCatalogueTest).
      */
 
     private final QsbrRcu domain;
@@ -132,9 +136,7 @@ public class QsbrReader {
      * @throws IllegalStateException if the reader is unregistered
      */
     public void online() {
-        if (!registered) {
-            throw new IllegalStateException(name + " is not registered");
-        }
+        requireRegistered();
         publishCounter(domain.readerSnapshot());
         Fences.full();
     }
@@ -167,6 +169,13 @@ public class QsbrReader {
         offline();
         registered = false;
         domain.remove(this);
+    }
+
+    /** Refuses to bring an unregistered reader online. */
+    protected final void requireRegistered() {
+        if (!registered) {
+            throw new IllegalStateException(name + " is not registered");
+        }
     }
 
     /**
