@@ -51,10 +51,14 @@ public class QsbrReader {
      * thread_offline() "smp_mb; ctr = 0; smp_mb; wake_up_gp": the fence before the store orders the reader's
      * accesses before the announcement (without it an updater could see the new counter and free an object whose
      * loads are still pending: mutant X25); the fence after the store orders it before the read of gp.futex in
-     * wake_up_gp (the store-buffering pair with a waiter that sets the futex and then reads the counter) and, in
-     * quiescent_state, also before the accesses of the next online period. refcheck's
-     * grace period spins instead of sleeping on a futex, so quiescentState() keeps one fence after the store (for
-     * the next period's accesses) and offline() none; online() is "ctr = gp.ctr; smp_mb", as in liburcu.
+     * wake_up_gp (the store-buffering pair with a waiter that sets the futex and then reads the counter), and in
+     * quiescent_state the last one orders the store before the accesses of the next online period. refcheck's
+     * grace period spins instead of sleeping on a futex, so offline() has no fence after its store. online() is
+     * "ctr = gp.ctr; smp_mb", as in liburcu: without that fence a grace period can still read the reader's 0 while
+     * the reader loads the pointer (store buffering; mutant X26). quiescentState() keeps one fence after the store,
+     * as liburcu does, although lifetime does not need it on 64 bits: a grace period that reads the counter from
+     * before the store sees a non-zero value older than its own, ACTIVE_OLD, and keeps waiting (the model checker
+     * verifies a quiescent state without it, WeakMemoryModelCatalogueTest).
      */
 
     private final QsbrRcu domain;
@@ -133,9 +137,7 @@ public class QsbrReader {
      *                               quiescent state without its leading fence, possibly inside a section)
      */
     public void online() {
-        if (!registered) {
-            throw new IllegalStateException(name + " is not registered");
-        }
+        requireRegistered();
         if (snapshot != 0) {
             throw new IllegalStateException(name + " is already online");
         }
@@ -171,6 +173,13 @@ public class QsbrReader {
         offline();
         registered = false;
         domain.remove(this);
+    }
+
+    /** Refuses to bring an unregistered reader online. */
+    protected final void requireRegistered() {
+        if (!registered) {
+            throw new IllegalStateException(name + " is not registered");
+        }
     }
 
     /**

@@ -150,6 +150,15 @@ public final class Catalogue {
             "needs weak-memory exploration: Lincheck is sequentially consistent, where every access before the "
                     + "quiescent state's store is performed before it";
 
+    private static final String ONLINE_FENCE_JCSTRESS =
+            "store buffering, which x86 does show, but only when the reader's store stays buffered across the "
+                    + "updater's whole grace period (its fences, the counter increment, the read of the reader's "
+                    + "counter and the free) between two adjacent loads of the reader; no jcstress test of it is "
+                    + "written and none is expected to hit that window reliably (not measured)";
+    private static final String ONLINE_FENCE_SC_LINCHECK =
+            "needs weak-memory exploration: Lincheck is sequentially consistent, where the reader's store of its "
+                    + "counter is visible to the updater before any later load of the reader is performed";
+
     private static final String PUBLISH_TSO_JCSTRESS =
             "needs weak-memory reordering: x86 is TSO, so the version's initialising stores are never reordered "
                     + "after the pointer's store and the reader always sees them (expected on AArch64 or POWER)";
@@ -308,6 +317,12 @@ public final class Catalogue {
                             + "not ordered before the announcement that lets the updater free it: use after free "
                             + "unordered by happens-before (weak memory)",
                     notExpected(QUIESCENT_FENCE_TSO_JCSTRESS), notExpected(QUIESCENT_FENCE_SC_LINCHECK), CATCHES),
+            mutant("rcu-qsbr", "online-without-fence", "X26", URCU_QSBR,
+                    "(refcheck's own bug id; the bug table has no QSBR row) online stores the reader's counter "
+                            + "without the full fence after it, so a grace period can still read the reader as "
+                            + "offline while the reader already loads the pointer: the updater frees the version "
+                            + "the reader goes on to use (store buffering)",
+                    notExpected(ONLINE_FENCE_JCSTRESS), notExpected(ONLINE_FENCE_SC_LINCHECK), CATCHES),
 
             correct("srcu", SRCU,
                     "readers count their lock and unlock on the index they read; the grace period waits for the "

@@ -139,6 +139,30 @@ class RcuModelCatalogueTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = 2)
+    @Checks(protocol = "rcu-qsbr", variant = "correct")
+    void qsbrOfflineReaderComesOnlineAndReadsAcrossAQuiescentState(int n) {
+        ModelVerdicts.expectPasses("offline reader: online + read + quiescent state + read || two replaces, "
+                + shape(n), RcuScenarios.qsbrReaderComesOnline(QsbrMaker.correct(), 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = 2)
+    @Checks(protocol = "rcu-qsbr", variant = "correct")
+    void qsbrReaderRegistersDuringAGracePeriod(int n) {
+        ModelVerdicts.expectPasses("register + read + quiescent state || replace + synchronize + free, " + shape(n),
+                RcuScenarios.qsbrReaderRegistersDuringGracePeriod(QsbrMaker.correct(), 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = 2)
+    @Checks(protocol = "rcu-qsbr", variant = "correct")
+    void qsbrPointerStaysProtectedAfterItsSectionUntilTheQuiescentState(int n) {
+        ModelVerdicts.expectPasses("read section, use after it, quiescent state || replace + synchronize + free, "
+                + shape(n), RcuScenarios.qsbrUseAfterSectionBeforeQuiescentState());
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {2, 3})
     @Checks(protocol = "rcu-qsbr", variant = "quiescent-state-before-use")
     void quiescentStateBeforeTheUseFreesTheVersionUnderTheReader(int n) {

@@ -10,6 +10,7 @@ import org.refcheck.protocols.gpio.GpioDevice;
 import org.refcheck.protocols.rcu.CallRcu;
 import org.refcheck.protocols.rcu.QsbrCell;
 import org.refcheck.protocols.rcu.QsbrRcu;
+import org.refcheck.protocols.rcu.QsbrReadGuard;
 import org.refcheck.protocols.rcu.QsbrReader;
 import org.refcheck.protocols.rcu.Rcu;
 import org.refcheck.protocols.rcu.RcuCell;
@@ -194,6 +195,82 @@ final class RcuScenarios {
             }
             race(heap, bodies, () -> parts.cell().close());
         };
+    }
+
+    /**
+     * QSBR, a reader that starts offline inside the race: it comes online, reads the cell, announces a quiescent
+     * state, reads it again and goes offline; the updater (thread 0, no reader of its own) replaces the cell
+     * {@code updates} times, synchronously. Unlike {@link #qsbrReadersVsReplace}, the reader dereferences after its
+     * {@code online()} and after its quiescent state, so the fences that follow their stores are exercised: without
+     * them the updater may read the reader's counter from before the store and free a version the reader is about
+     * to use.
+     */
+    static Runnable qsbrReaderComesOnline(QsbrMaker maker, int updates) {
+        return () -> {
+            LifetimeTracker heap = new LifetimeTracker();
+            QsbrParts parts = maker.create(heap);
+            QsbrReader me = parts.rcu().register();
+            me.offline();
+            race(heap, List.of(() -> replaceQsbr(parts, updates), () -> {
+                me.online();
+                parts.cell().read(me, v -> v);
+                me.quiescentState();
+                parts.cell().read(me, v -> v);
+                me.offline();
+            }), () -> parts.cell().close());
+        };
+    }
+
+    /**
+     * QSBR, a reader that registers inside the race ({@code register()} racing with a grace period), reads the cell,
+     * announces a quiescent state and unregisters; the updater replaces the cell {@code updates} times.
+     */
+    static Runnable qsbrReaderRegistersDuringGracePeriod(QsbrMaker maker, int updates) {
+        return () -> {
+            LifetimeTracker heap = new LifetimeTracker();
+            QsbrParts parts = maker.create(heap);
+            race(heap, List.of(() -> replaceQsbr(parts, updates), () -> {
+                QsbrReader me = parts.rcu().register();
+                parts.cell().read(me, v -> v);
+                me.quiescentState();
+                me.unregister();
+            }), () -> parts.cell().close());
+        };
+    }
+
+    /**
+     * QSBR, a pointer used after its read-side section closed: the reader (online before the race) dereferences an
+     * object inside a section, closes the section, uses the object twice, and only then announces a quiescent state
+     * and goes offline. QSBR protects the object until that quiescent state, so the updater, which replaces the
+     * object and frees the old one after {@code synchronize()}, cannot free it under the uses.
+     */
+    static Runnable qsbrUseAfterSectionBeforeQuiescentState() {
+        return () -> {
+            LifetimeTracker heap = new LifetimeTracker();
+            QsbrRcu rcu = new QsbrRcu("qsbr");
+            RcuPointer<Allocation> current = new RcuPointer<>("gp", heap.allocate("obj0"));
+            QsbrReader me = rcu.register();
+            race(heap, List.of(() -> {
+                Allocation old = current.replace(heap.allocate("obj1"));
+                rcu.synchronize();
+                old.free();
+            }, () -> {
+                Allocation obj;
+                try (QsbrReadGuard section = me.readLock()) {
+                    obj = current.dereference(section);
+                }
+                obj.access();
+                obj.access();
+                me.quiescentState();
+                me.offline();
+            }), () -> current.access().free());
+        };
+    }
+
+    private static void replaceQsbr(QsbrParts parts, int updates) {
+        for (int i = 1; i <= updates; i++) {
+            parts.cell().replace(null, i);
+        }
     }
 
     /**

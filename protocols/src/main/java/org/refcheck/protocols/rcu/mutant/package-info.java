@@ -6,6 +6,8 @@
  * X22 {@link org.refcheck.protocols.rcu.mutant.AssignWithoutReleaseRcuCell} (publication without release: weak
  * memory only); of urcu-qsbr: X23 {@link org.refcheck.protocols.rcu.mutant.QuiescentInUseQsbrCell}, X24
  * {@link org.refcheck.protocols.rcu.mutant.OnlineSynchronizeQsbrRcu}, X25
- * {@link org.refcheck.protocols.rcu.mutant.UnfencedQuiescentStateQsbrRcu} (weak memory only).
+ * {@link org.refcheck.protocols.rcu.mutant.UnfencedQuiescentStateQsbrRcu} (weak memory only), X26
+ * {@link org.refcheck.protocols.rcu.mutant.UnfencedOnlineQsbrRcu} (store buffering: not under sequential
+ * consistency).
  */
 package org.refcheck.protocols.rcu.mutant;
