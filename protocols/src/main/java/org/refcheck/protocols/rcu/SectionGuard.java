@@ -1,9 +1,9 @@
 package org.refcheck.protocols.rcu;
 
 /**
- * The close-exactly-once part of a read-side section guard, shared by {@link RcuReadGuard},
- * {@link QsbrReadGuard} and {@link SrcuReadGuard}: closing twice would unbalance the domain's counts and let a grace period end under a live
- * reader (the failure mode of catalogue bug B20), so the second close throws instead.
+ * The close-exactly-once part of a read-side section guard, shared by {@link RcuReadGuard}, {@link QsbrReadGuard}
+ * and {@link SrcuReadGuard}: closing twice would unbalance the domain's counts and let a grace period end under a
+ * live reader (the failure mode of catalogue bug B20), so the second close throws instead.
  *
  * <p>Memory consistency effects: those of the subclass's unlock.
  */
